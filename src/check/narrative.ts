@@ -1,0 +1,68 @@
+/**
+ * Figures stated in the prose. Sentences are split into clauses (at commas), and a figure is
+ * "N + unit" at a clause's end or after a keyword. Approximate figures (余, 多, 约, 近, 以上) and
+ * comparisons (较上年, 同比, 增长) are not statements of a table figure and are skipped.
+ */
+import type { Report, Section } from '../model/report.js';
+
+export interface Figure {
+  value: number;
+  unit: string;
+  /** The clause the figure ends. */
+  clause: string;
+  sentence: string;
+  section: Section;
+  approximate: boolean;
+}
+
+export const UNIT = '(件|条|个|项|次|篇|家|宗|起|人次|人|场|期)';
+const APPROX_AFTER = /^(余|多|左右|以上)/;
+const APPROX_BEFORE = /(约|近|超过|逾|大约|将近)$/;
+export const COMPARISON = /较上年|同比|环比|比上年|增长|下降|减少了|增加了|上升|提高了|降低了/;
+
+/** Prose text with soft line breaks removed (pdftotext wraps mid-sentence). */
+export function proseOf(section: Section): string {
+  return section.text.replace(/\s*\n\s*(?=[^\n（(一二三四五六七八九十\d])/g, '').replace(/\s+/g, ' ');
+}
+
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[。；;！!？?])|\n/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function clauses(sentence: string): string[] {
+  return sentence.split(/[，,]/).map((c) => c.trim());
+}
+
+/** The number written at the end of a clause ("…申请 21 件"), if any. */
+export function trailingFigure(clause: string, unit?: string): { value: number; unit: string; approximate: boolean; label: string } | null {
+  const m = new RegExp(`(\\d[\\d,]*(?:\\.\\d+)?)\\s*(余|多)?\\s*${unit ? `(${unit})` : UNIT}\\s*[)）]?\\s*$`).exec(clause.normalize('NFKC'));
+  if (!m) return null;
+  const before = clause.normalize('NFKC').slice(0, m.index).trimEnd();
+  return {
+    value: Number(m[1].replace(/,/g, '')),
+    unit: m[3],
+    approximate: Boolean(m[2]) || APPROX_BEFORE.test(before),
+    label: before,
+  };
+}
+
+export function isApproximate(text: string, at: number, after: string): boolean {
+  return APPROX_AFTER.test(after) || APPROX_BEFORE.test(text.slice(Math.max(0, at - 3), at));
+}
+
+/** Scope words: the figure is about a different set of bodies than the report's own. */
+const WIDER = /全市|全区|全县|全省|全旗|全州|全盟|全镇|全乡|各地|各县|各区|各乡镇|各部门|各单位|全系统|系统内|直属单位|下属单位|所属单位|全国|全行业/;
+const NARROWER = /本级|办公室|本部门/;
+
+export function differentScope(text: string, report: Report): boolean {
+  if (report.meta.bodyType === 'department') return WIDER.test(text);
+  if (report.meta.bodyType === 'government') return NARROWER.test(text);
+  return WIDER.test(text) || NARROWER.test(text);
+}
+
+export function proseSections(report: Report): Section[] {
+  return report.sections;
+}

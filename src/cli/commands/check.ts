@@ -1,0 +1,43 @@
+import type { Command } from 'commander';
+import { findRule, type RuleSelection } from '../../check/engine.js';
+import { isReadError, type Severity } from '../../model/report.js';
+import { renderDiagnostics } from '../../render/diagnostics.js';
+import { outputFormat, parseInputs, parseSize, UsageError, writeJson } from '../io.js';
+
+function codes(list: string[] | undefined): string[] | undefined {
+  if (!list?.length) return undefined;
+  const out = list.flatMap((s) => s.split(',')).map((s) => s.trim().toUpperCase()).filter(Boolean);
+  for (const c of out) if (!findRule(c)) throw new UsageError(`unknown rule "${c}" (see \`gongkai rules\`)`);
+  return out;
+}
+
+export function registerCheck(program: Command): void {
+  program
+    .command('check')
+    .description('check annual reports against the rules of the format (exit 1 when any report has an error)')
+    .argument('<files...>', 'report files; - reads standard input')
+    .option('-f, --format <format>', 'text | json | jsonl', 'text')
+    .option('--severity <level>', 'report only findings at or above: error | warning | info', 'info')
+    .option('--rule <codes...>', 'run only these rules (codes, comma- or space-separated)')
+    .option('--disable <codes...>', 'do not run these rules')
+    .option('--max-warnings <n>', 'exit 1 when there are more warnings than this')
+    .option('--color', 'force colour')
+    .option('--no-color', 'no colour')
+    .option('--max-size <size>', 'largest input accepted', '32MB')
+    .action(async (files: string[], opts: { format: string; severity: string; rule?: string[]; disable?: string[]; maxWarnings?: string; color?: boolean; maxSize: string }) => {
+      const format = outputFormat(opts.format);
+      if (!['error', 'warning', 'info'].includes(opts.severity)) throw new UsageError(`unknown severity "${opts.severity}" (error, warning, info)`);
+      const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
+      if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings takes a whole number');
+      const rules: RuleSelection = { only: codes(opts.rule), disable: codes(opts.disable), minSeverity: opts.severity as Severity };
+      const results = await parseInputs(files, { maxBytes: parseSize(opts.maxSize), rules });
+      if (format === 'text') {
+        const color = opts.color ?? (process.stdout.isTTY && !process.env.NO_COLOR);
+        process.stdout.write(`${renderDiagnostics(results, { color: Boolean(color) })}\n`);
+      } else writeJson(results, format);
+      const findings = results.flatMap((r) => (isReadError(r) ? [] : r.findings));
+      const errors = findings.filter((f) => f.severity === 'error').length + results.filter(isReadError).length;
+      const warnings = findings.filter((f) => f.severity === 'warning').length;
+      process.exitCode = errors || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
+    });
+}

@@ -1,0 +1,197 @@
+/**
+ * HTML reports (saved government pages, Word "save as web page", LibreOffice HTML). A streaming
+ * pass with htmlparser2 — no DOM — because pages are mostly navigation and the batch target is
+ * a thousand reports a second. Tables become grids with spans resolved; a table that contains
+ * tables is page layout, and its cells' contents are read as ordinary blocks.
+ */
+import { Parser } from 'htmlparser2';
+import type { Loc, SourceInfo } from '../model/report.js';
+import { paragraph, type Block, type SourceDocument } from './document.js';
+import { resolveSpans, type SpanCell } from './grid.js';
+
+const SKIP = new Set(['script', 'style', 'noscript', 'template', 'select', 'iframe', 'svg', 'object']);
+const BLOCK = new Set([
+  'p', 'div', 'section', 'article', 'main', 'aside', 'header', 'footer', 'nav', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'form', 'address', 'figure', 'figcaption', 'hr', 'br',
+]);
+
+interface CellBuilder {
+  parts: Block[];
+  text: string;
+  textLoc: Loc | null;
+  rowSpan: number;
+  colSpan: number;
+  loc: Loc;
+}
+interface TableBuilder {
+  rows: CellBuilder[][];
+  cell: CellBuilder | null;
+  nested: boolean;
+  loc: Loc;
+}
+
+export function readHtml(html: string, source: SourceInfo): SourceDocument {
+  const lineStarts = [0];
+  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const lineAt = (index: number): number => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+
+  const blocks: Block[] = [];
+  const metaHints: SourceDocument['metaHints'] = {};
+  const tables: TableBuilder[] = [];
+  let skip = 0;
+  let inTitle = false;
+  let title = '';
+  // the paragraph being collected outside any table
+  let text = '';
+  let textLoc: Loc | null = null;
+
+  const sink = (): { parts: Block[]; flush: () => void; append: (t: string, loc: Loc) => void } => {
+    const t = tables[tables.length - 1];
+    if (t?.cell) {
+      const cell = t.cell;
+      return {
+        parts: cell.parts,
+        flush: () => {
+          if (cell.text.trim()) cell.parts.push(paragraph(cell.text.trim(), cell.textLoc ?? cell.loc));
+          cell.text = '';
+          cell.textLoc = null;
+        },
+        append: (s, loc) => {
+          cell.textLoc ??= loc;
+          cell.text += s;
+        },
+      };
+    }
+    return {
+      parts: blocks,
+      flush: () => {
+        if (text.trim()) blocks.push(paragraph(text.replace(/\s+/g, ' ').trim(), textLoc ?? { line: 1 }));
+        text = '';
+        textLoc = null;
+      },
+      append: (s, loc) => {
+        textLoc ??= loc;
+        text += s;
+      },
+    };
+  };
+
+  const closeCell = (t: TableBuilder) => {
+    if (!t.cell) return;
+    const cell = t.cell;
+    if (cell.text.trim()) cell.parts.push(paragraph(cell.text.trim(), cell.textLoc ?? cell.loc));
+    cell.text = '';
+    t.cell = null;
+  };
+
+  const finishTable = (t: TableBuilder) => {
+    closeCell(t);
+    const rows = t.rows.filter((r) => r.length);
+    const out = tables.length ? tables[tables.length - 1] : null;
+    const target = out?.cell ? out.cell.parts : blocks;
+    if (t.nested) {
+      // layout table: its cells are containers of ordinary blocks
+      for (const row of rows) for (const cell of row) target.push(...cell.parts);
+      return;
+    }
+    if (!rows.length) return;
+    const spanRows: SpanCell[][] = rows.map((row) =>
+      row.map((c) => ({
+        text: c.parts.map((p) => (p.kind === 'paragraph' ? p.text : '')).join('\n'),
+        loc: c.loc,
+        rowSpan: c.rowSpan,
+        colSpan: c.colSpan,
+      })),
+    );
+    target.push({ kind: 'table', rows: resolveSpans(spanRows), loc: t.loc, structure: 'grid' });
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (skip || SKIP.has(name)) {
+          if (SKIP.has(name)) skip++;
+          return;
+        }
+        const loc = { line: lineAt(parser.startIndex) };
+        if (name === 'title') inTitle = true;
+        else if (name === 'meta') {
+          const key = (attrs.name ?? attrs.property ?? '').toLowerCase();
+          if (key === 'articletitle' && attrs.content) metaHints.title = attrs.content.trim();
+          if (key === 'pubdate' && attrs.content) metaHints.published = attrs.content.trim();
+          if ((key === 'contentsource' || key === 'author') && attrs.content && !metaHints.publisher) metaHints.publisher = attrs.content.trim();
+        } else if (name === 'table') {
+          sink().flush();
+          const parent = tables[tables.length - 1];
+          if (parent) parent.nested = true;
+          tables.push({ rows: [], cell: null, nested: false, loc });
+        } else if (name === 'tr') {
+          const t = tables[tables.length - 1];
+          if (t) {
+            closeCell(t);
+            t.rows.push([]);
+          }
+        } else if (name === 'td' || name === 'th') {
+          const t = tables[tables.length - 1];
+          if (t) {
+            closeCell(t);
+            if (!t.rows.length) t.rows.push([]);
+            const cell: CellBuilder = {
+              parts: [],
+              text: '',
+              textLoc: null,
+              rowSpan: Math.min(Number.parseInt(attrs.rowspan ?? '1', 10) || 1, 1000),
+              colSpan: Math.min(Number.parseInt(attrs.colspan ?? '1', 10) || 1, 100),
+              loc,
+            };
+            t.rows[t.rows.length - 1].push(cell);
+            t.cell = cell;
+          }
+        } else if (BLOCK.has(name)) sink().flush();
+      },
+      ontext(data) {
+        if (skip) return;
+        if (inTitle) {
+          title += data;
+          return;
+        }
+        if (!data.trim() && !/\u00a0/.test(data)) {
+          sink().append(' ', { line: lineAt(parser.startIndex) });
+          return;
+        }
+        sink().append(data, { line: lineAt(parser.startIndex) });
+      },
+      onclosetag(name) {
+        if (SKIP.has(name)) {
+          if (skip) skip--;
+          return;
+        }
+        if (skip) return;
+        if (name === 'title') inTitle = false;
+        else if (name === 'table') {
+          const t = tables.pop();
+          if (t) finishTable(t);
+        } else if (name === 'td' || name === 'th') {
+          const t = tables[tables.length - 1];
+          if (t) closeCell(t);
+        } else if (BLOCK.has(name)) sink().flush();
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  while (tables.length) finishTable(tables.pop()!);
+  sink().flush();
+  if (!metaHints.title && title.trim()) metaHints.title = title.trim().split(/[_|｜]/)[0].trim();
+  return { source, blocks, lines: html.split('\n'), metaHints };
+}

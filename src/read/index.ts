@@ -1,0 +1,111 @@
+/**
+ * One entry point for every format: sniff the bytes (not only the extension), guard the size,
+ * and hand the bytes to the reader for the format. Every failure is a ReadFailure with a code
+ * and a one-line message; nothing here throws anything else on bad input.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { SourceInfo } from '../model/report.js';
+import { ReadFailure, type SourceDocument } from './document.js';
+import { declaredHtmlCharset, decodeText, looksBinary } from './encoding.js';
+import { readHtml } from './html.js';
+import { readText } from './text.js';
+import { readDocx } from './docx.js';
+import { readPdf } from './pdf.js';
+import { convertLegacyWord } from './legacy-word.js';
+
+export interface ReadOptions {
+  /** Largest input accepted, in bytes (default 32 MiB). */
+  maxBytes?: number;
+  /** Force a format instead of sniffing (txt, md, html, docx, pdf, doc). */
+  format?: string;
+}
+
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+export async function readPath(path: string, options: ReadOptions = {}): Promise<SourceDocument> {
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  let size: number;
+  try {
+    const st = await stat(path);
+    if (st.isDirectory()) throw new ReadFailure('UNSUPPORTED_FORMAT', `${path} is a directory`);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof ReadFailure) throw e;
+    throw new ReadFailure('NOT_FOUND', `cannot open ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  if (size > max) throw tooLarge(size, max);
+  const data = await readFile(path);
+  return readBytes(data, path, options);
+}
+
+function tooLarge(size: number, max: number): ReadFailure {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return new ReadFailure('TOO_LARGE', `the file is ${mb(size)}; the limit is ${mb(max)} (annual reports are far smaller; raise it with --max-size)`);
+}
+
+export type Format = 'txt' | 'md' | 'html' | 'docx' | 'pdf' | 'doc';
+
+export function sniffFormat(data: Uint8Array, path: string): Format | 'zip' | 'image' | 'ole' {
+  const ext = extname(path).toLowerCase().replace('.', '');
+  const b = data;
+  if (b.length >= 5 && b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 && b[4] === 0x2d) return 'pdf';
+  if (b.length >= 4 && b[0] === 0x50 && b[1] === 0x4b && (b[2] === 3 || b[2] === 5 || b[2] === 7)) return ext === 'docx' || ext === 'wps' ? 'docx' : 'zip';
+  if (b.length >= 8 && b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0) return 'ole';
+  if (isImage(b)) return 'image';
+  if (ext === 'pdf') return 'pdf';
+  if (ext === 'docx') return 'docx';
+  if (ext === 'doc' || ext === 'wps') return 'doc';
+  if (ext === 'md' || ext === 'markdown') return 'md';
+  if (ext === 'html' || ext === 'htm' || ext === 'shtml' || ext === 'xhtml') return 'html';
+  const head = new TextDecoder('latin1').decode(b.subarray(0, 1024)).trimStart().toLowerCase();
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(head|body|table|meta)[\s>]/.test(head)) return 'html';
+  return 'txt';
+}
+
+function isImage(b: Uint8Array): boolean {
+  if (b.length < 4) return false;
+  if (b[0] === 0x89 && b[1] === 0x50 && b[2] === 0x4e && b[3] === 0x47) return true; // PNG
+  if (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff) return true; // JPEG
+  if (b[0] === 0x47 && b[1] === 0x49 && b[2] === 0x46) return true; // GIF
+  if ((b[0] === 0x49 && b[1] === 0x49 && b[2] === 0x2a) || (b[0] === 0x4d && b[1] === 0x4d && b[3] === 0x2a)) return true; // TIFF
+  if (b[0] === 0x42 && b[1] === 0x4d && b.length > 14) return true; // BMP
+  return false;
+}
+
+export async function readBytes(data: Buffer, path: string, options: ReadOptions = {}): Promise<SourceDocument> {
+  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (data.length > max) throw tooLarge(data.length, max);
+  const sniffed = sniffFormat(data, path);
+  const format = (options.format as Format | undefined) ?? sniffed;
+  const source: SourceInfo = {
+    path,
+    format: path === '-' ? 'stdin' : format,
+    sha256: createHash('sha256').update(data).digest('hex'),
+    bytes: data.length,
+  };
+  if (data.length === 0 || (data.length < 64 && !data.toString('utf8').trim())) throw new ReadFailure('EMPTY', 'the file is empty');
+  switch (format) {
+    case 'image':
+      throw new ReadFailure('BINARY', 'the file is an image, not a report (a scan needs OCR, which gongkai does not do)');
+    case 'zip':
+      return readDocx(data, { ...source, format: 'docx' }, { notDocxMessage: 'the file is a ZIP archive but not a Word document' });
+    case 'docx':
+      return readDocx(data, { ...source, format: 'docx' });
+    case 'pdf':
+      return readPdf(data, source);
+    case 'ole':
+    case 'doc':
+      return convertLegacyWord(data, source, (docx, src) => readDocx(docx, src));
+    default: {
+      if (looksBinary(data)) throw new ReadFailure('BINARY', 'the file is binary data, not text, HTML, Word or PDF');
+      const declared = format === 'html' ? declaredHtmlCharset(data) : undefined;
+      const { text, encoding } = decodeText(data, declared);
+      source.encoding = encoding;
+      if (!text.trim()) throw new ReadFailure('EMPTY', 'the file contains only whitespace');
+      if (format === 'html') return readHtml(text, source);
+      return readText(text, source, { markdown: format === 'md' });
+    }
+  }
+}

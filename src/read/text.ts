@@ -1,0 +1,173 @@
+/**
+ * Plain-text and Markdown reports. The tables in such files come in a handful of shapes, all
+ * produced by copying a Word table as text:
+ *
+ * - one cell per line, each indented by a tab, rows separated by a blank line ("Word text");
+ *   a cell's text may continue on the next (unindented) line, even after a single blank line;
+ * - one row per line, cells separated by tabs;
+ * - one cell per line ending in " |" (a crawler's rendering), with no row separators at all;
+ * - Markdown pipe tables.
+ *
+ * Everything else is a paragraph per line. Lines of pdftotext output and crawler text whose
+ * cells are glued together stay paragraphs: recognition reads them against the template.
+ */
+import type { SourceInfo } from '../model/report.js';
+import { paragraph, type Block, type SourceDocument, type TableCell } from './document.js';
+import { inferPeriod } from './period.js';
+
+const BOOKMARK = /\[bookmark: [^\]]*\]/g;
+const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[1-9]、|第[一二三四五六七八九十]+部分)/;
+
+export function readText(text: string, source: SourceInfo, opts: { markdown?: boolean } = {}): SourceDocument {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const clean = lines.map((l) => l.replace(BOOKMARK, ''));
+  const blocks: Block[] = [];
+  const metaHints: SourceDocument['metaHints'] = {};
+  let i = 0;
+  while (i < clean.length) {
+    const line = clean[i];
+    let end: number;
+    if ((end = tabCellTable(clean, i, blocks)) > i) i = end;
+    else if ((end = tabRowTable(clean, i, blocks)) > i) i = end;
+    else if ((end = pipeTable(clean, i, blocks, opts.markdown ?? false)) > i) i = end;
+    else {
+      const t = opts.markdown ? stripMarkdown(line) : line;
+      if (t.trim()) blocks.push(paragraph(t.trim(), { line: i + 1 }));
+      crawlerHeader(t, metaHints);
+      i++;
+    }
+  }
+  return { source, blocks, lines, metaHints };
+}
+
+/** Crawler exports start with "标题: …", "发布时间: …", "发布机构: …" lines. */
+function crawlerHeader(line: string, hints: SourceDocument['metaHints']): void {
+  const m = /^(标题|发布时间|发布机构)[:：]\s*(.+?)\s*$/.exec(line);
+  if (!m) return;
+  if (m[1] === '标题' && !hints.title) hints.title = m[2];
+  if (m[1] === '发布时间' && !hints.published) hints.published = m[2];
+  if (m[1] === '发布机构' && !hints.publisher) hints.publisher = m[2];
+}
+
+function stripMarkdown(line: string): string {
+  return line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/^\s{0,3}>\s?/, '').replace(/\*\*|__/g, '');
+}
+
+const isTabCell = (l: string | undefined) => l !== undefined && /^\t[^\t]*$/.test(l);
+const isBlank = (l: string | undefined) => l !== undefined && l.trim() === '';
+
+/** One cell per tab-indented line; a blank line then a tab line starts the next row. */
+function tabCellTable(lines: string[], start: number, out: Block[]): number {
+  if (!isTabCell(lines[start])) return start;
+  const rows: TableCell[][] = [];
+  let row: TableCell[] = [];
+  let i = start;
+  let last: TableCell | null = null;
+  let cellCount = 0;
+  while (i < lines.length) {
+    const l = lines[i];
+    if (isTabCell(l)) {
+      last = { text: l.slice(1), loc: { line: i + 1 } };
+      row.push(last);
+      cellCount++;
+      i++;
+      continue;
+    }
+    if (isBlank(l)) {
+      let j = i;
+      while (j < lines.length && isBlank(lines[j])) j++;
+      const blanks = j - i;
+      if (j < lines.length && isTabCell(lines[j])) {
+        if (row.length) rows.push(row);
+        row = [];
+        last = null;
+        i = j;
+        continue;
+      }
+      // a single blank before an unindented, non-heading line: the cell's text continues
+      if (blanks === 1 && last && j < lines.length && !HEADING.test(lines[j]) && lines[j].length <= 20) {
+        last.text += lines[j].trim();
+        i = j + 1;
+        continue;
+      }
+      break;
+    }
+    // an unindented line right after a cell continues it ("商业\n企业")
+    if (last && !HEADING.test(l) && l.length <= 20) {
+      last.text += l.trim();
+      i++;
+      continue;
+    }
+    break;
+  }
+  if (row.length) rows.push(row);
+  if (cellCount < 2) return start;
+  out.push({ kind: 'table', rows, loc: { line: start + 1 }, structure: 'grid' });
+  return i;
+}
+
+const isTabRow = (l: string | undefined) => l !== undefined && l.includes('\t') && !isTabCell(l) && l.replace(/\t/g, '').trim() !== '';
+
+/** One row per line, cells separated by tabs; single blank lines inside the table are skipped. */
+function tabRowTable(lines: string[], start: number, out: Block[]): number {
+  if (!isTabRow(lines[start])) return start;
+  const rows: TableCell[][] = [];
+  let i = start;
+  while (i < lines.length) {
+    if (isTabRow(lines[i])) {
+      const line = i + 1;
+      rows.push(lines[i].split('\t').map((text, column) => ({ text, loc: { line, column } })));
+      i++;
+    } else if (isBlank(lines[i]) && isTabRow(lines[i + 1])) i++;
+    else break;
+  }
+  if (rows.length < 2) return start;
+  out.push({ kind: 'table', rows, loc: { line: start + 1 }, structure: 'grid' });
+  return i;
+}
+
+const isPipeLine = (l: string | undefined) => l !== undefined && /\|\s*$/.test(l) && !/^\s*\|?\s*:?-{3,}/.test(l);
+const isMdSeparator = (l: string | undefined) => l !== undefined && /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(l);
+
+/**
+ * Pipe tables: Markdown (`| a | b |` with a `|---|` separator) and the crawler shape where every
+ * line is one cell ending in " |" and the column count must be inferred.
+ */
+function pipeTable(lines: string[], start: number, out: Block[], markdown: boolean): number {
+  const first = lines[start];
+  if (first === undefined) return start;
+  if (/^\s*\|/.test(first) && isMdSeparator(lines[start + 1])) {
+    const rows: TableCell[][] = [];
+    let i = start;
+    while (i < lines.length && /^\s*\|/.test(lines[i])) {
+      if (!isMdSeparator(lines[i])) {
+        const line = i + 1;
+        const inner = lines[i].trim().replace(/^\|/, '').replace(/\|$/, '');
+        rows.push(inner.split('|').map((t, column) => ({ text: t.trim().replace(/<br\s*\/?>/gi, ''), loc: { line, column } })));
+      }
+      i++;
+    }
+    out.push({ kind: 'table', rows, loc: { line: start + 1 }, structure: 'grid' });
+    return i;
+  }
+  if (markdown || !isPipeLine(first)) return start;
+  let i = start;
+  const cellsPerLine: TableCell[][] = [];
+  while (i < lines.length && isPipeLine(lines[i])) {
+    const parts = lines[i].split('|');
+    parts.pop();
+    const line = i + 1;
+    cellsPerLine.push(parts.map((t) => ({ text: t.trim(), loc: { line } })));
+    i++;
+  }
+  if (cellsPerLine.length < 6) return start;
+  let rows: TableCell[][];
+  if (cellsPerLine.every((c) => c.length === 1)) {
+    const cells = cellsPerLine.map((c) => c[0]);
+    const k = inferPeriod(cells.map((c) => c.text));
+    rows = [];
+    for (let j = 0; j < cells.length; j += k) rows.push(cells.slice(j, j + k).map((c, column) => ({ ...c, loc: { ...c.loc, column } })));
+  } else rows = cellsPerLine;
+  out.push({ kind: 'table', rows, loc: { line: start + 1 }, structure: 'grid' });
+  return i;
+}

@@ -1,0 +1,141 @@
+/**
+ * Matching printed row labels to the template, and aligning a table's printed rows with the
+ * template's rows in order. The alignment is what lets a row with a missing or garbled label
+ * be placed by its position — and says so.
+ */
+import { normLabel, stripNumbering } from './normalise.js';
+
+export interface LabelTarget {
+  key: string;
+  /** Canonical cores (numbering stripped, normalised) that identify the row. */
+  cores: string[];
+  /** The numbering the template prints before the label ("1", "（一）"), for a tie-break. */
+  numbering?: string;
+}
+
+export function target(key: string, label: string, aliases: string[] = []): LabelTarget {
+  const n = normLabel(label);
+  const core = stripNumbering(n);
+  const numbering = n.slice(0, n.length - core.length).replace(/[.、]$/, '') || undefined;
+  return { key, cores: [core, ...aliases.map((a) => stripNumbering(normLabel(a)))], numbering };
+}
+
+/** Labels so common that they identify a row only when printed on their own or numbered. */
+const GENERIC = new Set(['其他', '总计', '合计']);
+
+/** Longest common subsequence length (characters in order, not necessarily adjacent). */
+function lcs(a: string, b: string): number {
+  const prev = new Array<number>(b.length + 1).fill(0);
+  const cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    for (let j = 0; j <= b.length; j++) prev[j] = cur[j];
+  }
+  return prev[b.length];
+}
+
+/**
+ * How well a printed label (normalised, possibly with junk before it: vertical group labels,
+ * fused group names) identifies a template row: 1 exact, 0.9 truncated, lower when garbled.
+ */
+export function similarity(label: string, t: LabelTarget): number {
+  let best = 0;
+  for (const core of t.cores) {
+    if (!core) continue;
+    if (label.endsWith(core)) {
+      // "3.其他" must not be matched by "…其他" at the end of some other text
+      const before = label.slice(0, label.length - core.length);
+      if (GENERIC.has(core) && before && !/[\d.、)）]$/.test(before) && !/处理$/.test(before)) {
+        best = Math.max(best, 0.5);
+        continue;
+      }
+      return 1;
+    }
+    if (core.length < 4) continue;
+    // the label was cut by a line break: its tail is the beginning of the core
+    for (let k = Math.min(core.length - 1, label.length); k >= Math.max(4, Math.ceil(core.length * 0.5)); k--) {
+      if (core.startsWith(label.slice(label.length - k))) {
+        best = Math.max(best, 0.9);
+        break;
+      }
+    }
+    if (best >= 0.9) continue;
+    if (label.includes(core)) {
+      best = Math.max(best, 0.8);
+      continue;
+    }
+    const window = label.slice(Math.max(0, label.length - core.length * 2 - 6));
+    best = Math.max(best, (lcs(window, core) / core.length) * 0.85);
+  }
+  return best;
+}
+
+/**
+ * The similarity of every label with every target. Fuzzy comparison (LCS) is only spent on the
+ * labels that match nothing exactly, which in a clean report is none of them.
+ */
+export function simMatrix(labels: string[], targets: LabelTarget[]): number[][] {
+  return labels.map((label) => {
+    const exact = targets.map((t) => quickSimilarity(label, t));
+    if (exact.some((s) => s >= 0.9)) return exact;
+    return targets.map((t) => similarity(label, t));
+  });
+}
+
+function quickSimilarity(label: string, t: LabelTarget): number {
+  for (const core of t.cores) if (core && label.endsWith(core)) return similarity(label, { ...t, cores: [core] });
+  return 0;
+}
+
+export interface Alignment {
+  /** For each segment, the template row index it was aligned to, or -1 (skipped as noise). */
+  rowOf: number[];
+  score: number;
+}
+
+/**
+ * Order-preserving alignment of printed rows (segments) with template rows. `sim[i][j]` is the
+ * label similarity of segment i and row j; `fits[i][j]` whether the segment's values can fill
+ * the row (counts). Unlabelled segments may fill a row by position.
+ */
+export function align(sim: number[][], fits: boolean[][], rows: number): Alignment {
+  const n = sim.length;
+  const SKIP_SEGMENT = -0.6;
+  const SKIP_ROW = -0.5;
+  const score = (i: number, j: number) => (fits[i][j] ? sim[i][j] - 0.1 : -Infinity);
+  // dp[i][j]: best score aligning the first i segments with the first j rows
+  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(rows + 1).fill(-Infinity));
+  const from: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(rows + 1).fill(0));
+  dp[0][0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = 0; j <= rows; j++) {
+      const here = dp[i][j];
+      if (here === -Infinity) continue;
+      if (i < n && j < rows && here + score(i, j) > dp[i + 1][j + 1]) {
+        dp[i + 1][j + 1] = here + score(i, j);
+        from[i + 1][j + 1] = 1;
+      }
+      if (i < n && here + SKIP_SEGMENT > dp[i + 1][j]) {
+        dp[i + 1][j] = here + SKIP_SEGMENT;
+        from[i + 1][j] = 2;
+      }
+      if (j < rows && here + SKIP_ROW > dp[i][j + 1]) {
+        dp[i][j + 1] = here + SKIP_ROW;
+        from[i][j + 1] = 3;
+      }
+    }
+  }
+  const rowOf = new Array<number>(n).fill(-1);
+  let i = n;
+  let j = rows;
+  while (i > 0 || j > 0) {
+    const f = from[i][j];
+    if (f === 1) {
+      rowOf[i - 1] = j - 1;
+      i--;
+      j--;
+    } else if (f === 2) i--;
+    else j--;
+  }
+  return { rowOf, score: dp[n][rows] };
+}

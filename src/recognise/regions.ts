@@ -1,0 +1,78 @@
+/**
+ * Where each statistical table lies in the token stream. Landmarks are words only the tables
+ * print (第二十条第（一）项, 申请人情况, 未经复议直接起诉 …), never the section headings, which
+ * also occur in the introduction ("本报告包括总体情况、主动公开政府信息情况…").
+ */
+import { normLabel } from './normalise.js';
+import type { Region } from './segments.js';
+import type { Token } from './tokens.js';
+
+export interface Regions {
+  table2?: Region;
+  table3?: Region;
+  table4?: Region;
+  legacy?: Region;
+}
+
+const T2 = ['第二十条第(一)项', '第二十条第(五)项', '本年制发件数', '本年新制作数量'];
+const T3 = ['申请人情况', '本列数据的勾稽关系', '本年新收政府信息公开申请数量', '本年新收政府信息公开申请'];
+const T3_END = ['结转下年度继续办理'];
+const T4 = ['未经复议直接起诉', '复议后起诉', '结果维持'];
+const T4_END = /(?:^|[。；;]|\d)(?:[五六七八九]、|[5-9][、.])|存在的主要问题|主要问题及改进|其他需要报告/;
+const LEGACY = ['政府信息公开情况统计表', '统计指标', '指标名称', '主动公开政府信息数(不同渠道', '主动公开信息数'];
+
+function find(texts: string[], from: number, words: string[]): number {
+  for (let i = from; i < texts.length; i++) {
+    const t = texts[i];
+    if (t && words.some((w) => t.includes(w))) return i;
+  }
+  return -1;
+}
+
+export function findRegions(tokens: Token[]): Regions {
+  const texts = tokens.map((t) => (t.t === 'text' ? normLabel(t.raw) : ''));
+  const out: Regions = {};
+  const t2 = find(texts, 0, T2);
+  const t3 = find(texts, Math.max(0, t2), T3);
+  const t3end = t3 >= 0 ? find(texts, t3, T3_END) : -1;
+  // 表四's header starts with 行政复议: back up from the first unmistakable header word to it
+  let t4 = find(texts, Math.max(0, t3end, t3), T4);
+  if (t4 >= 0) {
+    for (let k = t4; k >= Math.max(0, t3end, t3); k--) {
+      if (texts[k].includes('行政复议') && k !== t3end) {
+        t4 = k;
+        break;
+      }
+      if (tokens[k].t === 'value' && k < t4) break;
+    }
+  }
+  if (t2 >= 0) out.table2 = { start: t2, end: t3 >= 0 ? t3 : t4 >= 0 ? t4 : tokens.length };
+  if (t3 >= 0) {
+    // the region ends after 四、结转下年度继续办理's values
+    let end = t4 >= 0 ? t4 : tokens.length;
+    if (t3end >= 0 && t4 < 0) end = afterValues(tokens, t3end);
+    out.table3 = { start: t3, end };
+  }
+  if (t4 >= 0) out.table4 = { start: t4, end: endOfTable4(tokens, texts, t4) };
+  const lg = find(texts, 0, LEGACY);
+  if (lg >= 0 && (t3 < 0 || lg > (out.table4?.end ?? t3))) out.legacy = { start: lg, end: tokens.length };
+  return out;
+}
+
+function afterValues(tokens: Token[], from: number): number {
+  let i = from + 1;
+  while (i < tokens.length && tokens[i].t !== 'text') i++;
+  return i;
+}
+
+function endOfTable4(tokens: Token[], texts: string[], start: number): number {
+  let values = 0;
+  for (let i = start + 1; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.t === 'value') values++;
+    if (t.t === 'text' && T4_END.test(texts[i])) return i;
+    // a grid ends with its block; text after 15 values and a new block is prose
+    if (values >= 15 && t.t === 'text' && t.block !== tokens[i - 1].block && !t.grid) return i;
+  }
+  return tokens.length;
+}

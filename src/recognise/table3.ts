@@ -1,0 +1,298 @@
+/**
+ * 表三 — 收到和处理政府信息公开申请情况: 25 rows (2021) or 23 rows (2019) of 7 values.
+ *
+ * Three readings, tried in this order:
+ * 1. rows: every printed row is a label and 7 values; labels are aligned with the template in
+ *    order, so a row with a missing or garbled label is placed by position (and flagged);
+ * 2. stream: the values are in the source but not beside their labels (pdftotext -raw); they
+ *    are read in template order, row by row or in the column-wise blocks some PDF producers
+ *    write, and only a reading that the table's own totals confirm is accepted;
+ * 3. glued: the digits of a row are run together; every way of cutting them is tried and the
+ *    row and column totals pick the one meant — an undecidable cell stays null.
+ */
+import { TABLE3_COLUMN_KEYS, table3Rows, type Table3RowDef, type TableGeneration } from '../model/template.js';
+import type { Recognition, Note } from './context.js';
+import { align, simMatrix, target } from './match.js';
+import { parseValue } from './normalise.js';
+import { commitPlan, newPlan, planRow, type PlannedCell, type TablePlan } from './plan.js';
+import { buildSegments, regionMode, trimBlanks, type Region, type Segment } from './segments.js';
+import { splitGroups } from './split.js';
+import type { Token } from './tokens.js';
+
+const W = 7;
+const COLS = TABLE3_COLUMN_KEYS;
+const GENERATIONS: TableGeneration[] = ['2021', '2019'];
+
+export interface Table3Result {
+  table: Record<string, Record<string, number | null>>;
+  generation: TableGeneration;
+}
+
+export function recogniseTable3(tokens: Token[], region: Region, rec: Recognition): Table3Result | null {
+  const mode = regionMode(tokens, region);
+  const segments = buildSegments(tokens, region, mode);
+  if (!segments.length) return null;
+  let reading: Reading | null = null;
+  if (mode === 'glued') reading = readGlued(segments);
+  else {
+    if (mode === 'rows') reading = readRows(segments);
+    if (!reading) reading = readStream(segments);
+    if (!reading && mode === 'rows') reading = readRows(segments, true);
+  }
+  if (!reading) return null;
+  const layout = table3Rows(reading.generation).map((r) => ({ key: r.key, columns: COLS.map((key) => ({ key })) }));
+  const table = commitPlan(reading.plan, rec, 'table3', layout);
+  for (const row of table3Rows(reading.generation)) {
+    if (!reading.plan.rows.has(row.key)) {
+      rec.note({ code: 'ROW_MISSING', message: `表三 does not print the row ${row.group ? `${row.group} ` : ''}${row.label}`, paths: [`table3.${row.key}`] });
+    }
+  }
+  return { table, generation: reading.generation };
+}
+
+interface Reading {
+  generation: TableGeneration;
+  plan: TablePlan;
+}
+
+const targetsOf = (rows: Table3RowDef[]) => rows.map((r) => target(r.key, r.label, r.aliases));
+
+/** A printed row's 7 values: layout padding dropped, a 法人或其他组织 subtotal column removed. */
+function rowValues(values: Token[], notes: Note[]): Token[] | null {
+  let v = trimBlanks(values, W);
+  if (v.length === W + 1) {
+    const n = v.map((t) => (t.t === 'value' ? parseValue(t.raw).value : null));
+    const orgs = n.slice(2, 7);
+    if (n[1] !== null && orgs.every((x) => x !== null) && n[1] === orgs.reduce((a, b) => a! + b!, 0)) {
+      notes.push({
+        code: 'CELL_INFERRED',
+        severity: 'info',
+        message: '表三 row prints 8 values; the 2nd equals the sum of the five 法人或其他组织 columns and was read as their subtotal, which the template does not have',
+        paths: [],
+        loc: v[1].loc,
+      });
+      v = [v[0], ...v.slice(2)];
+    }
+  }
+  return v.length === W ? v : null;
+}
+
+function readRows(segments: Segment[], lenient = false): Reading | null {
+  const notes: Note[] = [];
+  const prepared = segments.map((s) => rowValues(s.values, notes));
+  const fitting = prepared.filter((p) => p).length;
+  if (!lenient && fitting < segments.length * 0.8) return null;
+  if (!fitting) return null;
+  let best: { generation: TableGeneration; rowOf: number[]; sim: number[][]; score: number } | null = null;
+  for (const generation of GENERATIONS) {
+    const rows = table3Rows(generation);
+    const sim = simMatrix(segments.map((s) => s.label), targetsOf(rows));
+    const fits = prepared.map((p) => rows.map(() => p !== null));
+    const { rowOf, score } = align(sim, fits, rows.length);
+    if (!best || score > best.score) best = { generation, rowOf, sim, score };
+  }
+  if (!best) return null;
+  const rows = table3Rows(best.generation);
+  const matchedByLabel = best.rowOf.filter((j, i) => j >= 0 && best!.sim[i][j] >= 0.75).length;
+  if (matchedByLabel < Math.min(3, rows.length)) return null;
+  const plan = newPlan();
+  plan.notes.push(...notes);
+  best.rowOf.forEach((j, i) => {
+    const tokens = prepared[i];
+    if (j < 0 || !tokens) return;
+    const row = rows[j];
+    const s = best!.sim[i][j];
+    let inferred: string | undefined;
+    if (s < 0.75) {
+      const printed = segments[i].labelTokens.map((t) => t.raw).join('').trim();
+      inferred = printed && s >= 0.3 ? `label "${printed}" garbled; row placed by position` : 'label missing; row placed by position';
+      plan.notes.push({
+        code: 'ROW_LABEL_MISSING',
+        message: `表三: ${printed && s >= 0.3 ? `the label "${printed}" is garbled` : 'a row has no label'}; its values were placed in ${row.group ? `${row.group} ` : ''}${row.label} by position`,
+        paths: COLS.map((c) => `table3.${row.key}.${c}`),
+        loc: tokens[0].loc,
+      });
+    }
+    planRow(plan, row.key, COLS, tokens.map((token) => ({ token, inferred })));
+  });
+  return { generation: best.generation, plan };
+}
+
+// ---------------------------------------------------------------------------------------------
+// stream reading (values in source order, labels elsewhere)
+// ---------------------------------------------------------------------------------------------
+
+type Matrix = (number | null)[][];
+
+const rowOk = (r: (number | null)[]) => r.some((v) => v === null) || r[6] === r.slice(0, 6).reduce((a, b) => a! + b!, 0);
+
+/** Violations of T3-ROW, T3-SUM and T3-BAL in a candidate matrix (nulls are not violations). */
+function violations(m: Matrix, rows: Table3RowDef[]): number {
+  let bad = m.filter((r) => !rowOk(r)).length;
+  const idx = (key: string) => rows.findIndex((r) => r.key === key);
+  const total = idx('resultsTotal');
+  const outcomes = rows.map((r, i) => (r.outcome ? i : -1)).filter((i) => i >= 0);
+  const [nr, co, cf] = [idx('newReceived'), idx('carriedOver'), idx('carriedForward')];
+  for (let c = 0; c < W; c++) {
+    const parts = outcomes.map((i) => m[i][c]);
+    if (m[total][c] !== null && parts.every((p) => p !== null) && parts.reduce((a, b) => a! + b!, 0) !== m[total][c]) bad++;
+    const bal = [m[nr][c], m[co][c], m[total][c], m[cf][c]];
+    if (bal.every((v) => v !== null) && bal[0]! + bal[1]! !== bal[2]! + bal[3]!) bad++;
+  }
+  return bad;
+}
+
+/** A reading of a value stream: for every template row, the stream index of each column. */
+interface StreamReading {
+  index: number[][];
+  blocks: number;
+}
+
+/**
+ * Every reading of a value stream as consecutive blocks of rows, each block written column by
+ * column (a block of one row is ordinary row order), that keeps every row's total consistent.
+ * Readings that give the same numbers are kept once.
+ */
+function blockReadings(vals: (number | null)[], rowCount: number, limit = 64): StreamReading[] {
+  const memo = new Map<number, StreamReading[]>();
+  const from = (r: number): StreamReading[] => {
+    if (r === rowCount) return [{ index: [], blocks: 0 }];
+    const cached = memo.get(r);
+    if (cached) return cached;
+    const out: StreamReading[] = [];
+    const seen = new Set<string>();
+    for (let k = 1; r + k <= rowCount && out.length < limit; k++) {
+      const block = Array.from({ length: k }, (_, i) => Array.from({ length: W }, (_, c) => r * W + c * k + i));
+      if (!block.every((row) => rowOk(row.map((p) => vals[p])))) continue;
+      for (const rest of from(r + k)) {
+        const index = [...block, ...rest.index];
+        const key = index.map((row) => row.map((p) => vals[p]).join(',')).join(';');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push({ index, blocks: rest.blocks + 1 });
+        if (out.length >= limit) break;
+      }
+    }
+    memo.set(r, out);
+    return out;
+  };
+  return from(0);
+}
+
+function readStream(segments: Segment[]): Reading | null {
+  const tokens = segments.flatMap((s) => s.values.filter((v) => v.t === 'value'));
+  for (const generation of GENERATIONS) {
+    const rows = table3Rows(generation);
+    if (tokens.length !== rows.length * W) continue;
+    const vals = tokens.map((t) => parseValue(t.raw).value);
+    const matrixOf = (r: StreamReading) => r.index.map((row) => row.map((p) => vals[p]));
+    const candidates = blockReadings(vals, rows.length)
+      .map((c) => ({ ...c, bad: violations(matrixOf(c), rows) }))
+      .filter((c) => c.bad === 0)
+      .sort((a, b) => a.blocks - b.blocks);
+    // plain row order when it fits; otherwise the reading with the fewest blocks
+    const best = candidates.find((c) => c.blocks === rows.length) ?? candidates[0];
+    if (!best) continue;
+    const rowMajor = best.blocks === rows.length;
+    const plan = newPlan();
+    const why = rowMajor
+      ? 'read in template order from a stream of values whose labels are not beside them'
+      : 'reordered: the source writes these rows column by column';
+    rows.forEach((row, r) => planRow(plan, row.key, COLS, COLS.map((_, c) => ({ token: tokens[best.index[r][c]], inferred: why }))));
+    const others = candidates.length - 1;
+    plan.notes.push({
+      code: 'TABLE_RECONSTRUCTED',
+      severity: others ? 'warning' : 'info',
+      message: `表三: the ${tokens.length} values are not printed beside their row labels; they were ${rowMajor ? 'read in the order of the template' : 'read as blocks of rows written column by column'}${others ? `, and ${others} other reading(s) fit the totals as well` : ', which the table’s row and column totals confirm'}`,
+      paths: ['table3'],
+      loc: tokens[0]?.loc,
+    });
+    return { generation, plan };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// glued reading (crawler text: a row's digits run together)
+// ---------------------------------------------------------------------------------------------
+
+const digitsOf = (t: Token) => t.raw.normalize('NFKC').replace(/[^\d.]/g, '');
+
+function readGlued(segments: Segment[]): Reading | null {
+  let best: { generation: TableGeneration; rowOf: number[]; sim: number[][]; score: number } | null = null;
+  const groups = segments.map((s) => s.values.filter((v) => v.t === 'value').map(digitsOf).filter(Boolean));
+  for (const generation of GENERATIONS) {
+    const rows = table3Rows(generation);
+    const sim = simMatrix(segments.map((s) => s.label), targetsOf(rows));
+    const fits = groups.map((g) => {
+      const digits = g.join('').length;
+      return rows.map(() => digits >= W && g.length <= W);
+    });
+    const { rowOf, score } = align(sim, fits, rows.length);
+    if (!best || score > best.score) best = { generation, rowOf, sim, score };
+  }
+  if (!best) return null;
+  const rows = table3Rows(best.generation);
+  // candidate splits of each aligned row, kept only when the row's own total agrees
+  const options: Map<number, { seg: number; splits: number[][] }> = new Map();
+  best.rowOf.forEach((j, i) => {
+    if (j < 0) return;
+    const splits = splitGroups(groups[i], W, { limit: 2000 })
+      .map((parts) => parts.map(Number))
+      .filter((r) => rowOk(r));
+    options.set(j, { seg: i, splits });
+  });
+  if (options.size < 3) return null;
+  // combine rows, keeping the combinations that also satisfy the column totals
+  const keys = [...options.keys()].sort((a, b) => a - b);
+  const solutions: Matrix[] = [];
+  const current: Matrix = rows.map(() => new Array<number | null>(W).fill(null));
+  const search = (k: number) => {
+    if (solutions.length >= 50) return;
+    if (k === keys.length) {
+      if (violations(current, rows) === 0) solutions.push(current.map((r) => [...r]));
+      return;
+    }
+    const splits = options.get(keys[k])!.splits;
+    if (!splits.length) return search(k + 1);
+    for (const s of splits) {
+      current[keys[k]] = s;
+      search(k + 1);
+    }
+    current[keys[k]] = new Array<number | null>(W).fill(null);
+  };
+  search(0);
+  const plan = newPlan();
+  for (const j of keys) {
+    const { seg, splits } = options.get(j)!;
+    const row = rows[j];
+    const segTokens = segments[seg].values.filter((v) => v.t === 'value');
+    const anchor = segTokens[0] ?? null;
+    const agreed: PlannedCell[] = COLS.map((_, c) => {
+      const vals = new Set(solutions.map((m) => m[j][c]));
+      const only = solutions.length ? [...vals] : [];
+      if (only.length === 1 && only[0] !== null) return { token: anchor, value: only[0], inferred: 'split from glued digits; confirmed by the table totals' };
+      return { token: null, inferred: 'glued digits could not be split unambiguously' };
+    });
+    const raw = segTokens.map((t) => t.raw).join(' ');
+    if (agreed.some((c) => c.value === undefined)) {
+      plan.notes.push({
+        code: 'CELL_AMBIGUOUS',
+        severity: 'warning',
+        message: `表三 ${row.label}: the digits "${raw}" run together and ${splits.length ? `${splits.length} ways of splitting them fit the totals` : 'no way of splitting them fits the totals'}; the undecided cells are left blank`,
+        paths: COLS.map((c) => `table3.${row.key}.${c}`),
+        loc: anchor?.loc,
+      });
+    } else {
+      plan.notes.push({
+        code: 'CELL_INFERRED',
+        severity: 'info',
+        message: `表三 ${row.label}: the digits "${raw}" run together; split as ${agreed.map((c) => c.value).join(' | ')}, the only split the row and column totals allow`,
+        paths: COLS.map((c) => `table3.${row.key}.${c}`),
+        loc: anchor?.loc,
+      });
+    }
+    planRow(plan, row.key, COLS, agreed);
+  }
+  return { generation: best.generation, plan };
+}

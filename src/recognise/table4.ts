@@ -1,0 +1,150 @@
+/**
+ * 表四 — 政府信息公开行政复议、行政诉讼情况: one row of 15 values, three blocks of five
+ * (行政复议, 未经复议直接起诉, 复议后起诉), each 结果维持 + 结果纠正 + 其他结果 + 尚未审结 = 总计.
+ *
+ * In pdftotext -raw output the 15 values can come out of order, interleaved with header words.
+ * Only then (never for a grid, where a wrong total is the report's own error) the blocks are
+ * sought as in-order subsequences whose totals hold; header words next to a run of values say
+ * which block it belongs to.
+ */
+import { TABLE4_BLOCKS, TABLE4_COLUMNS } from '../model/template.js';
+import type { Recognition } from './context.js';
+import { normLabel, parseValue } from './normalise.js';
+import { commitPlan, newPlan, planRow, type PlannedCell, type TablePlan } from './plan.js';
+import { regionMode, type Region } from './segments.js';
+import { splitGroups } from './split.js';
+import type { Token } from './tokens.js';
+
+const N = 15;
+const COLS = TABLE4_COLUMNS.map((c) => c.key);
+const layout = TABLE4_BLOCKS.map((b) => ({ key: b.key, columns: COLS.map((key) => ({ key })) }));
+
+const blockOk = (b: (number | null)[]) => b.some((v) => v === null) || b[0]! + b[1]! + b[2]! + b[3]! === b[4];
+
+export function recogniseTable4(tokens: Token[], region: Region, rec: Recognition): Record<string, Record<string, number | null>> | null {
+  const mode = regionMode(tokens, region);
+  const inRegion = tokens.slice(region.start, region.end);
+  const plan =
+    mode === 'glued' ? readGlued(inRegion) : mode === 'stream' ? readStream(inRegion) ?? readRow(inRegion) : readRow(inRegion);
+  if (!plan) return null;
+  return commitPlan(plan, rec, 'table4', layout);
+}
+
+function planFrom(cells: PlannedCell[], notes: TablePlan['notes'] = []): TablePlan {
+  const plan = newPlan();
+  TABLE4_BLOCKS.forEach((b, i) => planRow(plan, b.key, COLS, cells.slice(i * 5, i * 5 + 5)));
+  plan.notes.push(...notes);
+  return plan;
+}
+
+/** The values in reading order: blank grid cells count, padding at either end does not. */
+function readRow(tokens: Token[]): TablePlan | null {
+  let values = tokens.filter((t) => t.t === 'value' || (t.t === 'blank' && t.grid));
+  while (values.length > N && values[0].t === 'blank') values = values.slice(1);
+  while (values.length > N && values[values.length - 1].t === 'blank') values = values.slice(0, -1);
+  if (values.length !== N) {
+    const numbers = values.filter((t) => t.t === 'value');
+    if (numbers.length !== N) return null;
+    values = numbers;
+  }
+  return planFrom(values.map((token) => ({ token })));
+}
+
+function readStream(tokens: Token[]): TablePlan | null {
+  const values = tokens.filter((t) => t.t === 'value');
+  if (values.length !== N) return null;
+  const nums = values.map((t) => parseValue(t.raw).value);
+  const straight = [0, 5, 10].every((s) => blockOk(nums.slice(s, s + 5)));
+  if (straight) return null; // plain order is right: read it as a row
+  const groups = partitions(nums);
+  if (!groups.length) return null;
+  // which block header precedes each value (since the previous value), as a hint
+  const hints = values.map((v) => {
+    const i = tokens.indexOf(v);
+    const seen: string[] = [];
+    for (let k = i - 1; k >= 0 && tokens[k].t !== 'value'; k--) {
+      const t = normLabel(tokens[k].raw);
+      for (const b of TABLE4_BLOCKS) if (t.includes(b.label) && !seen.includes(b.key)) seen.push(b.key);
+    }
+    return seen;
+  });
+  let best: { order: number[][]; score: number } | null = null;
+  for (const g of groups) {
+    for (const perm of [[0, 1, 2], [0, 2, 1], [1, 0, 2], [1, 2, 0], [2, 0, 1], [2, 1, 0]]) {
+      const order = perm.map((p) => g[p]);
+      let score = 0;
+      order.forEach((idx, b) => {
+        if (hints[idx[0]].includes(TABLE4_BLOCKS[b].key)) score += 2;
+      });
+      // without hints, prefer the blocks in the order their first values appear
+      if (perm.every((p, k) => p === k)) score += 1;
+      if (!best || score > best.score) best = { order, score };
+    }
+  }
+  const chosen = best!;
+  const cells = chosen.order.flatMap((idx) => idx.map((i) => ({ token: values[i], inferred: 'reordered: the source prints 表四 out of order; the block totals confirm this order' })));
+  return planFrom(cells, [
+    {
+      code: 'TABLE_RECONSTRUCTED',
+      severity: groups.length > 1 ? 'warning' : 'info',
+      message: `表四: the 15 values are not printed in order; they were regrouped into three blocks whose totals hold${groups.length > 1 ? ` (${groups.length} groupings fit; the header words decided)` : ''}`,
+      paths: ['table4'],
+      loc: values[0].loc,
+    },
+  ]);
+}
+
+/** Every way of dealing the values into three in-order blocks of five whose totals hold. */
+function partitions(nums: (number | null)[]): number[][][] {
+  const out: number[][][] = [];
+  const blocks: number[][] = [[], [], []];
+  const rec = (i: number, opened: number) => {
+    if (out.length >= 50) return;
+    if (i === nums.length) {
+      out.push(blocks.map((b) => [...b]));
+      return;
+    }
+    // a new block may only be opened after the earlier ones (blocks are unlabelled here)
+    for (let b = 0; b < Math.min(opened + 1, 3); b++) {
+      if (blocks[b].length === 5) continue;
+      blocks[b].push(i);
+      const full = blocks[b].length === 5;
+      if (!full || blockOk(blocks[b].map((k) => nums[k]))) rec(i + 1, Math.max(opened, b + 1));
+      blocks[b].pop();
+    }
+  };
+  rec(0, 0);
+  return out;
+}
+
+function readGlued(tokens: Token[]): TablePlan | null {
+  const values = tokens.filter((t) => t.t === 'value');
+  if (!values.length) return null;
+  const digits = values.map((t) => t.raw.normalize('NFKC').replace(/\D/g, ''));
+  const splits = splitGroups(digits, N, { limit: 200 }).filter((s) => {
+    const n = s.map(Number);
+    return [0, 5, 10].every((k) => blockOk(n.slice(k, k + 5)));
+  });
+  const raw = values.map((t) => t.raw).join(' ');
+  if (splits.length === 1) {
+    const anchor = values[0];
+    return planFrom(
+      splits[0].map((d) => ({ token: { ...anchor, raw: d }, inferred: `split from the glued digits "${raw}"` })),
+      values.length === N
+        ? []
+        : [{ code: 'CELL_INFERRED', severity: 'info', message: `表四: the digits "${raw}" run together; only one split into 15 numbers keeps the block totals`, paths: ['table4'], loc: anchor.loc }],
+    );
+  }
+  return planFrom(
+    new Array(N).fill(null).map(() => ({ token: null, inferred: 'glued digits could not be split unambiguously' })),
+    [
+      {
+        code: 'CELL_AMBIGUOUS',
+        severity: 'warning',
+        message: `表四: the digits "${raw}" run together and ${splits.length ? `${splits.length} splits` : 'no split'} into 15 numbers keep the block totals; the cells are left blank`,
+        paths: ['table4'],
+        loc: values[0].loc,
+      },
+    ],
+  );
+}

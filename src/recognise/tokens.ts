@@ -1,0 +1,123 @@
+/**
+ * The document as one stream of tokens — label text, values, blanks and row ends — which is
+ * what the table recognisers read. Grid rows give one token per cell; lines of text are split
+ * into text and numbers, because pdftotext and crawler output keep a table's cells on lines
+ * (or glue them into one line) without any cell structure.
+ */
+import type { Loc } from '../model/report.js';
+import type { Block, SourceDocument } from '../read/document.js';
+import { parseValue } from './normalise.js';
+
+export interface Token {
+  t: 'text' | 'value' | 'blank' | 'end';
+  raw: string;
+  loc: Loc;
+  /** Index of the block the token comes from. */
+  block: number;
+  /** From a table grid: the row ends are real row boundaries. */
+  grid?: boolean;
+  /** Digits written against label text with no separator: may be several numbers run together. */
+  glued?: boolean;
+}
+
+const PAGE_NUMBER = /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
+
+export function tokenize(doc: SourceDocument): Token[] {
+  const out: Token[] = [];
+  doc.blocks.forEach((block, index) => {
+    if (block.kind === 'table') gridTokens(block, index, out);
+    else lineTokens(block.text, block.loc, index, out);
+  });
+  return out;
+}
+
+function gridTokens(block: Extract<Block, { kind: 'table' }>, index: number, out: Token[]): void {
+  const grid = block.structure === 'grid';
+  for (const row of block.rows) {
+    for (const cell of row) {
+      // a merged cell is read once, at its origin
+      if (cell.spanned) continue;
+      const raw = cell.text;
+      const text = raw.trim();
+      if (!text) {
+        out.push({ t: 'blank', raw, loc: cell.loc, block: index, grid });
+        continue;
+      }
+      const parsed = parseValue(text, { money: true });
+      if (parsed.value !== null || parsed.marker === 'dash' || parsed.marker === 'slash' || /^(空|无|暂无)$/.test(text)) {
+        out.push({ t: 'value', raw, loc: cell.loc, block: index, grid });
+      } else if (!grid) {
+        lineTokens(raw, cell.loc, index, out, false);
+      } else out.push({ t: 'text', raw: text.replace(/\s+/g, ''), loc: cell.loc, block: index, grid });
+    }
+    out.push({ t: 'end', raw: '', loc: row[0]?.loc ?? block.loc, block: index, grid });
+  }
+}
+
+const DIGIT = /[0-9０-９]/;
+const isDigit = (c: string | undefined) => c !== undefined && DIGIT.test(c);
+const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
+const isCjkOrLetter = (c: string | undefined) => c !== undefined && /[\u3400-\u9fff\uf900-\ufaffA-Za-z“”"（(]/.test(c);
+/** What after a number makes it part of the words (dates, ordinals, percentages). */
+const WORD_SUFFIX = /^(?:年|月|日|号|时|%|％|周年|个百分点|倍)/;
+
+export function lineTokens(line: string, loc: Loc, block: number, out: Token[], withEnd = true): void {
+  if (PAGE_NUMBER.test(line)) return;
+  let text = '';
+  let textLoc = loc;
+  const flushText = () => {
+    const t = text.replace(/\s+/g, '');
+    if (t) out.push({ t: 'text', raw: t, loc: textLoc, block });
+    text = '';
+  };
+  let i = 0;
+  while (i < line.length) {
+    const c = line[i];
+    const signed =
+      (c === '-' || c === '－' || c === '−' || c === '+' || c === '＋' || c === '增' || c === '减') && isDigit(line[i + 1]) && isSpace(line[i - 1]);
+    if (!isDigit(c) && !signed) {
+      text += c;
+      i++;
+      continue;
+    }
+    const start = i;
+    let j = signed ? i + 1 : i;
+    while (j < line.length && (isDigit(line[j]) || ((line[j] === ',' || line[j] === '，') && isDigit(line[j + 1]) && isDigit(line[j - 1])))) j++;
+    if ((line[j] === '.' || line[j] === '．') && isDigit(line[j + 1])) {
+      j++;
+      while (j < line.length && isDigit(line[j])) j++;
+    }
+    let run = line.slice(start, j);
+    const before = line[start - 1];
+    const after = line[j];
+    // "1.属于国家秘密", "2、重复申请": the last digit numbers the label that follows
+    if ((after === '.' || after === '．' || after === '、') && isCjkOrLetter(line[j + 1]) && !run.includes('.')) {
+      const value = run.slice(0, -1);
+      if (value && /\d$/.test(value.normalize('NFKC'))) {
+        flushText();
+        out.push({ t: 'value', raw: value, loc, block, glued: true });
+      }
+      text += run.slice(-1);
+      i = j;
+      continue;
+    }
+    // "(8)", "第二十条第（1）项", "2020年", "50%" are words, not cells
+    const bracketed = (before === '(' || before === '（') && (after === ')' || after === '）');
+    if (bracketed || before === '第' || WORD_SUFFIX.test(line.slice(j))) {
+      text += run;
+      i = j;
+      continue;
+    }
+    let unitEnd = j;
+    const unit = /^(万元|元)/.exec(line.slice(j));
+    if (unit) unitEnd = j + unit[0].length;
+    run = line.slice(start, unitEnd);
+    const glued = (!isSpace(before) && !signed && before !== undefined && !/[|｜:：]/.test(before)) || isCjkOrLetter(line[unitEnd]);
+    flushText();
+    out.push({ t: 'value', raw: run, loc, block, ...(glued ? { glued: true } : {}) });
+    i = unitEnd;
+    textLoc = loc;
+  }
+  flushText();
+  if (withEnd) out.push({ t: 'end', raw: '', loc, block });
+}
