@@ -11,7 +11,7 @@
  * Everything else is a paragraph per line. Lines of pdftotext output and crawler text whose
  * cells are glued together stay paragraphs: recognition reads them against the template.
  */
-import type { SourceInfo } from '../model/report.js';
+import type { Loc, SourceInfo } from '../model/report.js';
 import { paragraph, type Block, type SourceDocument, type TableCell } from './document.js';
 import { inferPeriod } from './period.js';
 
@@ -20,24 +20,32 @@ const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[1-9]、|第[一二
 
 export function readText(text: string, source: SourceInfo, opts: { markdown?: boolean } = {}): SourceDocument {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
-  const clean = lines.map((l) => l.replace(BOOKMARK, ''));
-  const blocks: Block[] = [];
   const metaHints: SourceDocument['metaHints'] = {};
+  for (const line of lines.slice(0, 40)) crawlerHeader(line, metaHints);
+  const blocks = textBlocks(lines, (i) => ({ line: i + 1 }), opts);
+  return { source, blocks, lines, metaHints };
+}
+
+/**
+ * Lines of text → paragraphs and tables. Exported for readers whose documents carry tables as
+ * tab-separated text (a Word file made by pasting a text export); `locAt` says where line i is.
+ */
+export function textBlocks(rawLines: string[], locAt: (i: number) => Loc, opts: { markdown?: boolean } = {}): Block[] {
+  const clean = rawLines.map((l) => l.replace(BOOKMARK, ''));
+  const blocks: Block[] = [];
   let i = 0;
   while (i < clean.length) {
-    const line = clean[i];
     let end: number;
-    if ((end = tabCellTable(clean, i, blocks)) > i) i = end;
-    else if ((end = tabRowTable(clean, i, blocks)) > i) i = end;
-    else if ((end = pipeTable(clean, i, blocks, opts.markdown ?? false)) > i) i = end;
+    if ((end = tabCellTable(clean, i, blocks, locAt)) > i) i = end;
+    else if ((end = tabRowTable(clean, i, blocks, locAt)) > i) i = end;
+    else if ((end = pipeTable(clean, i, blocks, opts.markdown ?? false, locAt)) > i) i = end;
     else {
-      const t = opts.markdown ? stripMarkdown(line) : line;
-      if (t.trim()) blocks.push(paragraph(t.trim(), { line: i + 1 }));
-      crawlerHeader(t, metaHints);
+      const t = opts.markdown ? stripMarkdown(clean[i]) : clean[i];
+      if (t.trim()) blocks.push(paragraph(t.trim(), locAt(i)));
       i++;
     }
   }
-  return { source, blocks, lines, metaHints };
+  return blocks;
 }
 
 /** Crawler exports start with "标题: …", "发布时间: …", "发布机构: …" lines. */
@@ -57,7 +65,7 @@ const isTabCell = (l: string | undefined) => l !== undefined && /^\t[^\t]*$/.tes
 const isBlank = (l: string | undefined) => l !== undefined && l.trim() === '';
 
 /** One cell per tab-indented line; a blank line then a tab line starts the next row. */
-function tabCellTable(lines: string[], start: number, out: Block[]): number {
+function tabCellTable(lines: string[], start: number, out: Block[], locAt: (i: number) => Loc): number {
   if (!isTabCell(lines[start])) return start;
   const rows: TableCell[][] = [];
   let row: TableCell[] = [];
@@ -67,7 +75,7 @@ function tabCellTable(lines: string[], start: number, out: Block[]): number {
   while (i < lines.length) {
     const l = lines[i];
     if (isTabCell(l)) {
-      last = { text: l.slice(1), loc: { line: i + 1 } };
+      last = { text: l.slice(1), loc: locAt(i) };
       row.push(last);
       cellCount++;
       i++;
@@ -102,27 +110,27 @@ function tabCellTable(lines: string[], start: number, out: Block[]): number {
   }
   if (row.length) rows.push(row);
   if (cellCount < 2) return start;
-  out.push({ kind: 'table', rows, loc: { line: start + 1 }, structure: 'grid' });
+  out.push({ kind: 'table', rows, loc: locAt(start), structure: 'grid' });
   return i;
 }
 
 const isTabRow = (l: string | undefined) => l !== undefined && l.includes('\t') && !isTabCell(l) && l.replace(/\t/g, '').trim() !== '';
 
 /** One row per line, cells separated by tabs; single blank lines inside the table are skipped. */
-function tabRowTable(lines: string[], start: number, out: Block[]): number {
+function tabRowTable(lines: string[], start: number, out: Block[], locAt: (i: number) => Loc): number {
   if (!isTabRow(lines[start])) return start;
   const rows: TableCell[][] = [];
   let i = start;
   while (i < lines.length) {
     if (isTabRow(lines[i])) {
-      const line = i + 1;
-      rows.push(lines[i].split('\t').map((text, column) => ({ text, loc: { line, column } })));
+      const loc = locAt(i);
+      rows.push(lines[i].split('\t').map((text, column) => ({ text, loc: { ...loc, column } })));
       i++;
     } else if (isBlank(lines[i]) && isTabRow(lines[i + 1])) i++;
     else break;
   }
   if (rows.length < 2) return start;
-  out.push({ kind: 'table', rows, loc: { line: start + 1 }, structure: 'grid' });
+  out.push({ kind: 'table', rows, loc: locAt(start), structure: 'grid' });
   return i;
 }
 
@@ -133,7 +141,7 @@ const isMdSeparator = (l: string | undefined) => l !== undefined && /^\s*\|?\s*:
  * Pipe tables: Markdown (`| a | b |` with a `|---|` separator) and the crawler shape where every
  * line is one cell ending in " |" and the column count must be inferred.
  */
-function pipeTable(lines: string[], start: number, out: Block[], markdown: boolean): number {
+function pipeTable(lines: string[], start: number, out: Block[], markdown: boolean, locAt: (i: number) => Loc): number {
   const first = lines[start];
   if (first === undefined) return start;
   if (/^\s*\|/.test(first) && isMdSeparator(lines[start + 1])) {
@@ -141,13 +149,13 @@ function pipeTable(lines: string[], start: number, out: Block[], markdown: boole
     let i = start;
     while (i < lines.length && /^\s*\|/.test(lines[i])) {
       if (!isMdSeparator(lines[i])) {
-        const line = i + 1;
+        const loc = locAt(i);
         const inner = lines[i].trim().replace(/^\|/, '').replace(/\|$/, '');
-        rows.push(inner.split('|').map((t, column) => ({ text: t.trim().replace(/<br\s*\/?>/gi, ''), loc: { line, column } })));
+        rows.push(inner.split('|').map((t, column) => ({ text: t.trim().replace(/<br\s*\/?>/gi, ''), loc: { ...loc, column } })));
       }
       i++;
     }
-    out.push({ kind: 'table', rows, loc: { line: start + 1 }, structure: 'grid' });
+    out.push({ kind: 'table', rows, loc: locAt(start), structure: 'grid' });
     return i;
   }
   if (markdown || !isPipeLine(first)) return start;
@@ -156,8 +164,8 @@ function pipeTable(lines: string[], start: number, out: Block[], markdown: boole
   while (i < lines.length && isPipeLine(lines[i])) {
     const parts = lines[i].split('|');
     parts.pop();
-    const line = i + 1;
-    cellsPerLine.push(parts.map((t) => ({ text: t.trim(), loc: { line } })));
+    const loc = locAt(i);
+    cellsPerLine.push(parts.map((t) => ({ text: t.trim(), loc })));
     i++;
   }
   if (cellsPerLine.length < 6) return start;
@@ -168,6 +176,6 @@ function pipeTable(lines: string[], start: number, out: Block[], markdown: boole
     rows = [];
     for (let j = 0; j < cells.length; j += k) rows.push(cells.slice(j, j + k).map((c, column) => ({ ...c, loc: { ...c.loc, column } })));
   } else rows = cellsPerLine;
-  out.push({ kind: 'table', rows, loc: { line: start + 1 }, structure: 'grid' });
+  out.push({ kind: 'table', rows, loc: locAt(start), structure: 'grid' });
   return i;
 }
