@@ -22,7 +22,7 @@ export const COMPARISON = /较上年|同比|环比|比上年|增长|下降|减�
 
 /** Prose text with soft line breaks removed (pdftotext wraps mid-sentence). */
 export function proseOf(section: Section): string {
-  return section.text.replace(/\s*\n\s*(?=[^\n（(一二三四五六七八九十\d])/g, '').replace(/\s+/g, ' ');
+  return section.text.replace(/[ \t]*\n\s*(?=[^\n（(一二三四五六七八九十\d])/g, '').replace(/[ \t\u3000]+/g, ' ');
 }
 
 export function sentences(text: string): string[] {
@@ -32,15 +32,23 @@ export function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * Clauses: split at commas, after a closing parenthesis that is not followed by punctuation, and
+ * at a "、" that ends a figure ("行政处罚21家、行政许可782家" lists two statements).
+ */
 export function clauses(sentence: string): string[] {
-  return sentence.split(/[，,]/).map((c) => c.trim());
+  return sentence
+    .split(/[，,]|(?<=[)）])(?=[^，,。；;、)）])|(?<=\d\s*(?:件|条|个|项|次|篇|家|宗|起|人次|人|场|期))、/)
+    .map((c) => c.trim())
+    .filter(Boolean);
 }
 
 /** The number written at the end of a clause ("…申请 21 件"), if any. */
 export function trailingFigure(clause: string, unit?: string): { value: number; unit: string; approximate: boolean; label: string } | null {
-  const m = new RegExp(`(\\d[\\d,]*(?:\\.\\d+)?)\\s*(余|多)?\\s*${unit ? `(${unit})` : UNIT}\\s*[)）]?\\s*$`).exec(clause.normalize('NFKC'));
+  const text = clause.normalize('NFKC').replace(/[。；;！!？?]+\s*$/, '');
+  const m = new RegExp(`(\\d[\\d,]*(?:\\.\\d+)?)\\s*(余|多)?\\s*${unit ? `(${unit})` : UNIT}\\s*[)）]?\\s*$`).exec(text);
   if (!m) return null;
-  const before = clause.normalize('NFKC').slice(0, m.index).trimEnd();
+  const before = text.slice(0, m.index).trimEnd();
   return {
     value: Number(m[1].replace(/,/g, '')),
     unit: m[3],
@@ -53,14 +61,18 @@ export function isApproximate(text: string, at: number, after: string): boolean 
   return APPROX_AFTER.test(after) || APPROX_BEFORE.test(text.slice(Math.max(0, at - 3), at));
 }
 
-/** Scope words: the figure is about a different set of bodies than the report's own. */
+/**
+ * Scope words. In a department's report, city-wide or system-wide figures are about other bodies;
+ * in a government's report, figures for its office, its own level or its parts (各单位, 县直,
+ * 乡镇 …) are only a share of the report's figures.
+ */
 const WIDER = /全市|全区|全县|全省|全旗|全州|全盟|全镇|全乡|各地|各县|各区|各乡镇|各部门|各单位|全系统|系统内|直属单位|下属单位|所属单位|全国|全行业/;
-const NARROWER = /本级|办公室|本部门/;
+const PARTS = /本级|办公室|办公厅|政府办|本部门|各单位|各部门|各乡镇|各县|各区|[区县市]直|乡镇|街道|直属|下属|所属/;
 
 export function differentScope(text: string, report: Report): boolean {
   if (report.meta.bodyType === 'department') return WIDER.test(text);
-  if (report.meta.bodyType === 'government') return NARROWER.test(text);
-  return WIDER.test(text) || NARROWER.test(text);
+  if (report.meta.bodyType === 'government') return PARTS.test(text);
+  return WIDER.test(text) || PARTS.test(text);
 }
 
 export function proseSections(report: Report): Section[] {

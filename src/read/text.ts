@@ -22,7 +22,9 @@ export function readText(text: string, source: SourceInfo, opts: { markdown?: bo
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const metaHints: SourceDocument['metaHints'] = {};
   for (const line of lines.slice(0, 40)) crawlerHeader(line, metaHints);
-  const blocks = textBlocks(lines, (i) => ({ line: i + 1 }), opts);
+  // a .txt exported from Markdown keeps its "## 一、总体情况" headings
+  const markdown = opts.markdown || lines.some((l) => /^#{1,6}\s+\S/.test(l));
+  const blocks = textBlocks(lines, (i) => ({ line: i + 1 }), { markdown });
   return { source, blocks, lines, metaHints };
 }
 

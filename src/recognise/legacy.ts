@@ -26,15 +26,24 @@ export function legacyCore(label: string): { core: string; numbered: boolean; su
   return { core: s, numbered, sub };
 }
 
+const NAMES = LEGACY_INDICATORS.map((def) => ({ def, names: [def.label, ...(def.aliases ?? [])].map((n) => legacyCore(n).core) }));
+
+/**
+ * The indicator a printed label names: an exact match of the label's core, or — when header
+ * words were read into the same run (crawler text) — the longest known name the label ends with.
+ */
 function matchIndicator(core: string, block: string | null): LegacyIndicatorDef | null {
-  let found: LegacyIndicatorDef | null = null;
-  for (const def of LEGACY_INDICATORS) {
-    const names = [def.label, ...(def.aliases ?? [])].map((n) => legacyCore(n).core);
-    if (!names.includes(core)) continue;
-    if (def.block && block && def.block !== block) continue;
-    if (!found || (def.block && def.block === block)) found = def;
+  const fits = (def: LegacyIndicatorDef) => !def.block || !block || def.block === block;
+  const prefer = (a: LegacyIndicatorDef | null, b: LegacyIndicatorDef) => (!a || (b.block && b.block === block) ? b : a);
+  let exact: LegacyIndicatorDef | null = null;
+  for (const { def, names } of NAMES) if (names.includes(core) && fits(def)) exact = prefer(exact, def);
+  if (exact) return exact;
+  let best: { def: LegacyIndicatorDef; length: number } | null = null;
+  for (const { def, names } of NAMES) {
+    if (!fits(def)) continue;
+    for (const n of names) if (n.length >= 4 && core.endsWith(n) && (!best || n.length > best.length)) best = { def, length: n.length };
   }
-  return found;
+  return best?.def ?? null;
 }
 
 const BLOCK_CORES = LEGACY_BLOCKS.map((b) => ({ key: b.key, core: legacyCore(b.label).core }));
@@ -113,7 +122,8 @@ interface ValueReading {
 }
 
 /** The row's value for the reporting year: the first value column (a cumulative one follows). */
-function readValue(seg: Segment, label: string, glued: boolean, cumulative: boolean): ValueReading {
+function readValue(seg: Segment, fullLabel: string, glued: boolean, cumulative: boolean): ValueReading {
+  const label = fullLabel.length > 24 ? `…${fullLabel.slice(-24)}` : fullLabel;
   const values = seg.values.filter((v) => v.t === 'value' || v.grid);
   const first = values[0] ?? null;
   if (!glued || !first) return { token: first };

@@ -21,6 +21,9 @@ export function chineseNumber(s: string): number | null {
 
 const NUM = '[0-9０-９]+|[〇○零一二三四五六七八九十]+';
 const DATE = new RegExp(`(${NUM})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*日`);
+/** A line ending in a date whose year is not preceded by more digits: "乌拉特中旗卫生健康委员会2023年1月9日". */
+const INLINE_SIGNATURE = new RegExp(`[。；！!](?:[^，。；:：]{2,30}?)?(?<![0-9０-９〇○零一二三四五六七八九十])((?:${NUM})年(?:${NUM})月(?:${NUM})日)(?=附件|$)`, 'g');
+const SIGNATURE_DATE = new RegExp(`(?<![0-9０-９〇○零一二三四五六七八九十])((?:${NUM})年(?:${NUM})月(?:${NUM})日)$`);
 
 export function parseChineseDate(s: string): string | null {
   const m = DATE.exec(s);
@@ -117,7 +120,7 @@ export function findAgency(title: string | null, doc: SourceDocument): string | 
   const others = textAgencies(doc);
   if (fromTitle && specific(fromTitle)) {
     // "南关区卫健局" in the title, "南关区卫生健康局" in the table: the full name wins
-    const full = others.find((o) => o !== fromTitle && o.length > fromTitle.length && o.slice(0, 2) === fromTitle.slice(0, 2) && abbreviates(fromTitle, o));
+    const full = others.find((o) => !o.includes(fromTitle) && o.slice(0, 2) === fromTitle.slice(0, 2) && abbreviates(fromTitle, o));
     return full ?? fromTitle;
   }
   return others.find(specific) ?? null;
@@ -142,8 +145,10 @@ export function findDate(doc: SourceDocument): string | null {
       continue;
     }
     // a line that is only a date, or a body name followed by a date
-    const m = new RegExp(`^(?:[^，。：:；;]{2,30}?)?((?:${NUM})年(?:${NUM})月(?:${NUM})日)$`).exec(t);
-    if (m && t.length <= 40) found = parseChineseDate(m[1]) ?? found;
+    const m = SIGNATURE_DATE.exec(t);
+    if (m && t.length <= 40 && !/[，。：:；;]/.test(t.slice(0, m.index))) found = parseChineseDate(m[1]) ?? found;
+    // crawler text keeps the whole report on one line: the signature follows the last sentence
+    else if (t.length > 200) for (const s of t.matchAll(INLINE_SIGNATURE)) found = parseChineseDate(s[1]) ?? found;
   }
   return found;
 }

@@ -19,12 +19,13 @@ const T3 = ['申请人情况', '本列数据的勾稽关系', '本年新收政�
 const T3_END = ['结转下年度继续办理'];
 const T4 = ['未经复议直接起诉', '复议后起诉', '结果维持'];
 const T4_END = /(?:^|[。；;]|\d)(?:[五六七八九]、|[5-9][、.])|存在的主要问题|主要问题及改进|其他需要报告/;
-const LEGACY = ['政府信息公开情况统计表', '统计指标', '指标名称', '主动公开政府信息数(不同渠道', '主动公开信息数'];
+const LEGACY_TITLE = ['政府信息公开情况统计表', '统计指标', '指标名称'];
+const LEGACY_FIRST_ROW = ['主动公开政府信息数(不同渠道', '主动公开信息数', '主动公开政府信息数'];
 
-function find(texts: string[], from: number, words: string[]): number {
+function find(texts: string[], from: number, words: string[], accept: (i: number) => boolean = () => true): number {
   for (let i = from; i < texts.length; i++) {
     const t = texts[i];
-    if (t && words.some((w) => t.includes(w))) return i;
+    if (t && words.some((w) => t.includes(w)) && accept(i)) return i;
   }
   return -1;
 }
@@ -54,7 +55,13 @@ export function findRegions(tokens: Token[]): Regions {
     out.table3 = { start: t3, end };
   }
   if (t4 >= 0) out.table4 = { start: t4, end: endOfTable4(tokens, texts, t4) };
-  const lg = find(texts, 0, LEGACY);
+  // the statistics table's own title or header — not the introduction that mentions it
+  const lg = Math.max(
+    -1,
+    Math.min(
+      ...[find(texts, 0, LEGACY_TITLE, (i) => Boolean(tokens[i].grid) || texts[i].length <= 60), find(texts, 0, LEGACY_FIRST_ROW, (i) => Boolean(tokens[i].grid))].filter((i) => i >= 0),
+    ),
+  );
   if (lg >= 0 && (t3 < 0 || lg > (out.table4?.end ?? t3))) out.legacy = { start: lg, end: tokens.length };
   return out;
 }

@@ -59,7 +59,7 @@ const isDigit = (c: string | undefined) => c !== undefined && DIGIT.test(c);
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isCjkOrLetter = (c: string | undefined) => c !== undefined && /[\u3400-\u9fff\uf900-\ufaffA-Za-z“”"（(]/.test(c);
 /** What after a number makes it part of the words (dates, ordinals, percentages). */
-const WORD_SUFFIX = /^(?:年|月|日|号|时|%|％|周年|个百分点|倍)/;
+const WORD_SUFFIX = /^\s?(?:年|月|日|号|时|%|％|周年|个百分点|倍)/;
 
 export function lineTokens(line: string, loc: Loc, block: number, out: Token[], withEnd = true): void {
   if (PAGE_NUMBER.test(line)) return;
@@ -91,7 +91,8 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
     const before = line[start - 1];
     const after = line[j];
     // "1.属于国家秘密", "2、重复申请": the last digit numbers the label that follows
-    if ((after === '.' || after === '．' || after === '、') && isCjkOrLetter(line[j + 1]) && !run.includes('.')) {
+    const afterMark = line.slice(j + 1).trimStart()[0];
+    if ((after === '.' || after === '．' || after === '、') && isCjkOrLetter(afterMark) && !run.includes('.')) {
       const value = run.slice(0, -1);
       if (value && /\d$/.test(value.normalize('NFKC'))) {
         flushText();

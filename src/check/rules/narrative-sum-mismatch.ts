@@ -55,8 +55,9 @@ export default defineRule({
           if (rest.length && /^[(（]?(其中|包括|分别为|分别是)/.test(rest[0])) {
             ofWhich = true;
             ({ parts, approximate } = partsOf(rest, total.unit));
-          } else if (ci === cl.length - 1 && si + 1 < list.length) {
-            // "主动公开政府信息382条。局本级信息65条，15家直属单位370条。": the next sentence is only parts
+          } else if (ci === cl.length - 1 && si + 1 < list.length && cl.filter((c) => trailingFigure(c)).length === 1 && !/其中/.test(list[si + 1])) {
+            // "主动公开政府信息382条。局本级信息65条，15家直属单位370条。": a sentence stating only the
+            // total, and the next one stating only parts
             const next = clauses(list[si + 1].replace(/[。；;]$/, ''));
             const fromNext = partsOf(next, total.unit);
             if (fromNext.parts.length === next.length) ({ parts, approximate } = fromNext);
