@@ -1,17 +1,32 @@
 /** Reading a report's figures by model path, with the location they were read from. */
 import type { Loc, Report } from '../model/report.js';
 
+const parsedPaths = new Map<string, [string, string, string]>();
+
 /** `table3.denied.stateSecret.total` → the figure; undefined when the table or row is absent. */
 export function valueAt(report: Report, path: string): number | null | undefined {
-  const [table, ...rest] = path.split('.');
-  const col = rest.pop()!;
-  const row = rest.join('.');
+  let parts = parsedPaths.get(path);
+  if (!parts) {
+    const first = path.indexOf('.');
+    const last = path.lastIndexOf('.');
+    parts = [path.slice(0, first), path.slice(first + 1, last), path.slice(last + 1)];
+    parsedPaths.set(path, parts);
+  }
+  const [table, row, col] = parts;
   if (table !== 'table2' && table !== 'table3' && table !== 'table4') return undefined;
   return report[table]?.[row]?.[col];
 }
 
+const cellIndex = new WeakMap<Report, Map<string, Loc>>();
+
 export function locOf(report: Report, path: string): Loc | undefined {
-  return report.cells.find((c) => c.path === path)?.loc;
+  let index = cellIndex.get(report);
+  if (!index) {
+    index = new Map();
+    for (const c of report.cells) if (!index.has(c.path)) index.set(c.path, c.loc);
+    cellIndex.set(report, index);
+  }
+  return index.get(path);
 }
 
 /** The first located cell among `paths`, for pointing a finding somewhere useful. */

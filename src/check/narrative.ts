@@ -45,6 +45,7 @@ export function clauses(sentence: string): string[] {
 
 /** The number written at the end of a clause ("…申请 21 件"), if any. */
 export function trailingFigure(clause: string, unit?: string): { value: number; unit: string; approximate: boolean; label: string } | null {
+  if (!/[0-9０-９]/.test(clause)) return null;
   const text = clause.normalize('NFKC').replace(/[。；;！!？?]+\s*$/, '');
   const m = new RegExp(`(\\d[\\d,]*(?:\\.\\d+)?)\\s*(余|多)?\\s*${unit ? `(${unit})` : UNIT}\\s*[)）]?\\s*$`).exec(text);
   if (!m) return null;

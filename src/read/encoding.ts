@@ -3,14 +3,13 @@
  * UTF-16 (Word "Unicode text" exports), and GB18030/GBK, which many sites still use.
  * Node's TextDecoder (full ICU) knows all of them; what is ours is the decision.
  */
+import { isUtf8 } from 'node:buffer';
 import { ReadFailure } from './document.js';
 
 export interface Decoded {
   text: string;
   encoding: string;
 }
-
-const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function decodeText(buf: Uint8Array, declared?: string): Decoded {
   if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) {
@@ -20,11 +19,8 @@ export function decodeText(buf: Uint8Array, declared?: string): Decoded {
   if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
   const bomless16 = sniffUtf16(buf);
   if (bomless16) return { text: new TextDecoder(bomless16).decode(buf), encoding: bomless16 };
-  try {
-    return { text: utf8.decode(buf), encoding: 'utf-8' };
-  } catch {
-    // not UTF-8: fall through to the declared or the usual legacy encoding
-  }
+  // isUtf8 + toString is several times faster than a fatal TextDecoder on large pages
+  if (isUtf8(buf)) return { text: Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength).toString('utf8'), encoding: 'utf-8' };
   const legacy = normaliseLabel(declared) ?? 'gb18030';
   try {
     return { text: new TextDecoder(legacy, { fatal: true }).decode(buf), encoding: legacy };

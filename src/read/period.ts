@@ -25,7 +25,8 @@ export function inferPeriod(cells: string[], min = 2, max = 6): number {
     for (let col = 0; col < k; col++) {
       const counts = new Map<Kind, number>();
       let n = 0;
-      for (let i = col; i < kinds.length; i += k) {
+      // the first row is the header: words over every column
+      for (let i = col + k; i < kinds.length; i += k) {
         // empty cells fit any column (group rows leave the unit and value empty)
         if (kinds[i] === 'empty') continue;
         counts.set(kinds[i], (counts.get(kinds[i]) ?? 0) + 1);
@@ -34,8 +35,9 @@ export function inferPeriod(cells: string[], min = 2, max = 6): number {
       score += n ? Math.max(...counts.values()) / n : 0;
     }
     score /= k;
-    // prefer the smaller period on ties: a period that is a multiple of the true one scores alike
-    if (score > bestScore + 1e-9) {
+    // prefer the smaller period unless a larger one is clearly more uniform: a multiple of the
+    // true period scores alike
+    if (score > bestScore + 0.05) {
       best = k;
       bestScore = score;
     }

@@ -4,7 +4,7 @@
  */
 import type { Cell, Loc } from '../model/report.js';
 import { parseValue } from './normalise.js';
-import type { Token } from './tokens.js';
+import { tokenValue, type Token } from './tokens.js';
 
 export interface Note {
   code: string;
@@ -24,7 +24,8 @@ export class Recognition {
       this.cells.push({ path, raw: '', value: null, loc: {}, marker: 'blank', ...(opts.inferred ? { inferred: opts.inferred } : {}) });
       return null;
     }
-    const parsed = parseValue(token.raw, { money: opts.money });
+    // money columns convert a printed 元 to 万元; elsewhere a unit is only dropped
+    const parsed = opts.money || !/元/.test(token.raw) ? tokenValue(token) : parseValue(token.raw);
     const value = opts.value !== undefined ? opts.value : parsed.value;
     const cell: Cell = { path, raw: token.raw, value, loc: token.loc };
     if (parsed.marker) cell.marker = parsed.marker;

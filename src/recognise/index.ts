@@ -31,8 +31,13 @@ export function recognise(doc: SourceDocument): Recognised {
   const t4 = regions.table4 ? recogniseTable4(tokens, regions.table4, rec) : null;
   const legacy = regions.legacy ? recogniseLegacy(tokens, regions.legacy, rec) : null;
 
-  const { title } = findTitle(doc);
+  const { title, loc: titleLoc } = findTitle(doc);
   const agency = findAgency(title, doc);
+  const date = findDate(doc);
+  const year = findYear(title, doc);
+  // provenance of the identity too: where the title (and the year and body in it) and the date are printed
+  if (title) rec.cells.push({ path: 'meta.title', raw: title, value: null, loc: titleLoc ?? {} });
+  if (date.date) rec.cells.push({ path: 'meta.date', raw: date.raw ?? date.date, value: null, loc: date.loc ?? {} });
   const sections = findSections(doc);
   const template: Generation = t2?.generation ?? t3?.generation ?? (legacy ? 'legacy' : t4 ? '2021' : 'unknown');
 
@@ -49,9 +54,9 @@ export function recognise(doc: SourceDocument): Recognised {
     meta: {
       title,
       agency,
-      year: findYear(title, doc),
+      year,
       template,
-      date: findDate(doc),
+      date: date.date,
       bodyType: bodyType(agency),
     },
     sections,

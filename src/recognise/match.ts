@@ -40,6 +40,7 @@ function lcs(a: string, b: string): number {
  */
 export function similarity(label: string, t: LabelTarget): number {
   let best = 0;
+  let chars: Set<string> | null = null;
   for (const core of t.cores) {
     if (!core) continue;
     if (label.endsWith(core)) {
@@ -52,22 +53,33 @@ export function similarity(label: string, t: LabelTarget): number {
       return 1;
     }
     if (core.length < 4) continue;
-    // the label was cut by a line break: its tail is the beginning of the core
-    for (let k = Math.min(core.length - 1, label.length); k >= Math.max(4, Math.ceil(core.length * 0.5)); k--) {
-      if (core.startsWith(label.slice(label.length - k))) {
-        best = Math.max(best, 0.9);
-        break;
-      }
+    if (truncated(label, core)) {
+      best = Math.max(best, 0.9);
+      continue;
     }
-    if (best >= 0.9) continue;
     if (label.includes(core)) {
       best = Math.max(best, 0.8);
       continue;
     }
     const window = label.slice(Math.max(0, label.length - core.length * 2 - 6));
+    // the LCS can be no better than the share of the core's characters present at all
+    chars ??= new Set(window);
+    let present = 0;
+    for (const c of core) if (chars.has(c)) present++;
+    if ((present / core.length) * 0.85 <= best || present / core.length < 0.3) continue;
     best = Math.max(best, (lcs(window, core) / core.length) * 0.85);
   }
   return best;
+}
+
+/** The label was cut by a line break: its tail (at least half the core, 4+ chars) begins the core. */
+function truncated(label: string, core: string): boolean {
+  const min = Math.max(4, Math.ceil(core.length * 0.5));
+  for (let p = label.indexOf(core[0], Math.max(0, label.length - core.length + 1)); p !== -1; p = label.indexOf(core[0], p + 1)) {
+    if (label.length - p < min) return false;
+    if (core.startsWith(label.slice(p))) return true;
+  }
+  return false;
 }
 
 /**

@@ -135,20 +135,24 @@ export function bodyType(agency: string | null): Meta['bodyType'] {
 }
 
 /** The date printed at the end (signature) or as 填表日期 — not dates mentioned in the prose. */
-export function findDate(doc: SourceDocument): string | null {
-  let found: string | null = null;
+export function findDate(doc: SourceDocument): { date: string | null; raw?: string; loc?: Paragraph['loc'] } {
+  let found: { date: string | null; raw?: string; loc?: Paragraph['loc'] } = { date: null };
+  const take = (raw: string, p: Paragraph) => {
+    const date = parseChineseDate(raw);
+    if (date) found = { date, raw, loc: p.loc };
+  };
   for (const p of paragraphs(doc)) {
     const t = p.text.replace(/\s+/g, '');
     const field = /(?:填表日期|填报日期|成文日期|报告日期)[:：]?(.{6,16}日)/.exec(t);
     if (field) {
-      found = parseChineseDate(field[1]) ?? found;
+      take(field[1], p);
       continue;
     }
     // a line that is only a date, or a body name followed by a date
     const m = SIGNATURE_DATE.exec(t);
-    if (m && t.length <= 40 && !/[，。：:；;]/.test(t.slice(0, m.index))) found = parseChineseDate(m[1]) ?? found;
+    if (m && t.length <= 40 && !/[，。：:；;]/.test(t.slice(0, m.index))) take(m[1], p);
     // crawler text keeps the whole report on one line: the signature follows the last sentence
-    else if (t.length > 200) for (const s of t.matchAll(INLINE_SIGNATURE)) found = parseChineseDate(s[1]) ?? found;
+    else if (t.length > 200) for (const s of t.matchAll(INLINE_SIGNATURE)) take(s[1], p);
   }
   return found;
 }

@@ -30,8 +30,11 @@ function find(texts: string[], from: number, words: string[], accept: (i: number
   return -1;
 }
 
+/** Words any landmark contains; only tokens with one of them are normalised (documents are mostly prose). */
+const CANDIDATE = /第二十条|本年制发|本年新制作|申请人|勾稽|本年新收|结转下年度|复议|诉讼|结果维持|统计表|统计指标|指标名称|主动公开|存在|问题|其他需要|[五六七八九5-9][、.．]/;
+
 export function findRegions(tokens: Token[]): Regions {
-  const texts = tokens.map((t) => (t.t === 'text' ? normLabel(t.raw) : ''));
+  const texts = tokens.map((t) => (t.t === 'text' && CANDIDATE.test(t.raw) ? normLabel(t.raw) : ''));
   const out: Regions = {};
   const t2 = find(texts, 0, T2);
   const t3 = find(texts, Math.max(0, t2), T3);

@@ -93,3 +93,22 @@ export function trimBlanks(values: Token[], want: number): Token[] {
   while (v.length > want && v[v.length - 1].t === 'blank') v = v.slice(0, -1);
   return v;
 }
+
+/**
+ * A grid cell holding words where a number belongs ("若干", "见附件") was read as label text.
+ * While a row is short of values, its last text cells — short, on the same row as the values and
+ * not a label — are taken back as (invalid) values, so the row keeps its shape and the text is
+ * reported as CELL_INVALID instead of silently shifting the row.
+ */
+export function reclaimTextCells(seg: Segment, want: number, isLabel: (text: string) => boolean): Segment {
+  const labelTokens = [...seg.labelTokens];
+  const values = [...seg.values];
+  while (values.length < want && labelTokens.length > 1) {
+    const last = labelTokens[labelTokens.length - 1];
+    if (!last.grid || last.rowId === undefined || last.rowId !== values[0]?.rowId || last.raw.length > 8 || isLabel(last.raw)) break;
+    values.unshift({ ...last, t: 'value' });
+    labelTokens.pop();
+  }
+  if (values.length === seg.values.length) return seg;
+  return { ...seg, labelTokens, values, label: normLabel(labelTokens.map((t) => t.raw).join('')) };
+}

@@ -8,7 +8,7 @@ import type { Recognition } from './context.js';
 import { align, simMatrix, target } from './match.js';
 import { normLabel } from './normalise.js';
 import { commitPlan, newPlan, planRow, type PlannedCell, type TablePlan } from './plan.js';
-import { buildSegments, regionMode, trimBlanks, type Region, type Segment } from './segments.js';
+import { buildSegments, reclaimTextCells, regionMode, trimBlanks, type Region, type Segment } from './segments.js';
 import { splitGroups } from './split.js';
 import type { Token } from './tokens.js';
 
@@ -66,7 +66,11 @@ function alignRows(segments: Segment[], generation: TableGeneration, counts: (se
   return { rows, sim, rowOf, score };
 }
 
-function readRows(segments: Segment[], generation: TableGeneration): { plan: TablePlan; score: number } | null {
+/** Words of 表二's labels and headers: a cell with them is not a value gone wrong. */
+const TABLE2_WORDS = /规章|规范性文件|许可|处罚|强制|收费|采购|服务|信息内容|本年|数量|件数|金额|第二十条|项目/;
+
+function readRows(original: Segment[], generation: TableGeneration): { plan: TablePlan; score: number } | null {
+  const segments = original.map((s) => reclaimTextCells(s, Math.max(...TABLE2[generation].map((r) => r.columns.length)), (t) => TABLE2_WORDS.test(t)));
   const { rows, sim, rowOf, score } = alignRows(segments, generation, (i, width) => trimBlanks(segments[i].values, width).length === width);
   const plan = newPlan();
   let matched = 0;

@@ -10,14 +10,14 @@
  * 3. glued: the digits of a row are run together; every way of cutting them is tried and the
  *    row and column totals pick the one meant — an undecidable cell stays null.
  */
-import { TABLE3_COLUMN_KEYS, table3Rows, type Table3RowDef, type TableGeneration } from '../model/template.js';
+import { TABLE3_COLUMN_KEYS, TABLE3_ROWS, table3Rows, type Table3RowDef, type TableGeneration } from '../model/template.js';
 import type { Recognition, Note } from './context.js';
-import { align, simMatrix, target } from './match.js';
-import { parseValue } from './normalise.js';
+import { align, similarity, simMatrix, target } from './match.js';
+import { normLabel } from './normalise.js';
 import { commitPlan, newPlan, planRow, type PlannedCell, type TablePlan } from './plan.js';
-import { buildSegments, regionMode, trimBlanks, type Region, type Segment } from './segments.js';
+import { buildSegments, reclaimTextCells, regionMode, trimBlanks, type Region, type Segment } from './segments.js';
 import { splitGroups } from './split.js';
-import type { Token } from './tokens.js';
+import { tokenValue, type Token } from './tokens.js';
 
 const W = 7;
 const COLS = TABLE3_COLUMN_KEYS;
@@ -55,13 +55,33 @@ interface Reading {
   plan: TablePlan;
 }
 
-const targetsOf = (rows: Table3RowDef[]) => rows.map((r) => target(r.key, r.label, r.aliases));
+const ALL_TARGETS = TABLE3_ROWS.map((r) => target(r.key, r.label, r.aliases));
+
+/** Whether a cell's text is (part of) a 表三 label or header rather than a value gone wrong. */
+function isTable3Label(text: string): boolean {
+  const t = normLabel(text);
+  return /^[(（]?[一二三四五六七八九十\d]/.test(t) || ALL_TARGETS.some((x) => similarity(t, x) >= 0.5) || /申请|公开|处理|总计|合计|其他|机构|企业|组织|自然人/.test(t);
+}
+
+/** Label similarity against every row of both generations, computed once. */
+function allRowsSimilarity(segments: Segment[]): number[][] {
+  return simMatrix(
+    segments.map((s) => s.label),
+    ALL_TARGETS,
+  );
+}
+
+/** The columns of the full similarity matrix for one generation's rows. */
+function simFor(all: number[][], rows: Table3RowDef[]): number[][] {
+  const idx = rows.map((r) => TABLE3_ROWS.indexOf(r));
+  return all.map((row) => idx.map((i) => row[i]));
+}
 
 /** A printed row's 7 values: layout padding dropped, a 法人或其他组织 subtotal column removed. */
 function rowValues(values: Token[], notes: Note[]): Token[] | null {
   let v = trimBlanks(values, W);
   if (v.length === W + 1) {
-    const n = v.map((t) => (t.t === 'value' ? parseValue(t.raw).value : null));
+    const n = v.map((t) => (t.t === 'value' ? tokenValue(t).value : null));
     const orgs = n.slice(2, 7);
     if (n[1] !== null && orgs.every((x) => x !== null) && n[1] === orgs.reduce((a, b) => a! + b!, 0)) {
       notes.push({
@@ -77,16 +97,18 @@ function rowValues(values: Token[], notes: Note[]): Token[] | null {
   return v.length === W ? v : null;
 }
 
-function readRows(segments: Segment[], lenient = false): Reading | null {
+function readRows(original: Segment[], lenient = false): Reading | null {
   const notes: Note[] = [];
+  const segments = original.map((s) => reclaimTextCells(s, W, isTable3Label));
   const prepared = segments.map((s) => rowValues(s.values, notes));
   const fitting = prepared.filter((p) => p).length;
   if (!lenient && fitting < segments.length * 0.8) return null;
   if (!fitting) return null;
   let best: { generation: TableGeneration; rowOf: number[]; sim: number[][]; score: number } | null = null;
+  const simAll = allRowsSimilarity(segments);
   for (const generation of GENERATIONS) {
     const rows = table3Rows(generation);
-    const sim = simMatrix(segments.map((s) => s.label), targetsOf(rows));
+    const sim = simFor(simAll, rows);
     const fits = prepared.map((p) => rows.map(() => p !== null));
     const { rowOf, score } = align(sim, fits, rows.length);
     if (!best || score > best.score) best = { generation, rowOf, sim, score };
@@ -184,7 +206,7 @@ function readStream(segments: Segment[]): Reading | null {
   for (const generation of GENERATIONS) {
     const rows = table3Rows(generation);
     if (tokens.length !== rows.length * W) continue;
-    const vals = tokens.map((t) => parseValue(t.raw).value);
+    const vals = tokens.map((t) => tokenValue(t).value);
     const matrixOf = (r: StreamReading) => r.index.map((row) => row.map((p) => vals[p]));
     const candidates = blockReadings(vals, rows.length)
       .map((c) => ({ ...c, bad: violations(matrixOf(c), rows) }))
@@ -221,9 +243,10 @@ const digitsOf = (t: Token) => t.raw.normalize('NFKC').replace(/[^\d.]/g, '');
 function readGlued(segments: Segment[]): Reading | null {
   let best: { generation: TableGeneration; rowOf: number[]; sim: number[][]; score: number } | null = null;
   const groups = segments.map((s) => s.values.filter((v) => v.t === 'value').map(digitsOf).filter(Boolean));
+  const simAll = allRowsSimilarity(segments);
   for (const generation of GENERATIONS) {
     const rows = table3Rows(generation);
-    const sim = simMatrix(segments.map((s) => s.label), targetsOf(rows));
+    const sim = simFor(simAll, rows);
     const fits = groups.map((g) => {
       const digits = g.join('').length;
       return rows.map(() => digits >= W && g.length <= W);

@@ -9,11 +9,11 @@
  */
 import { TABLE4_BLOCKS, TABLE4_COLUMNS } from '../model/template.js';
 import type { Recognition } from './context.js';
-import { normLabel, parseValue } from './normalise.js';
+import { normLabel } from './normalise.js';
 import { commitPlan, newPlan, planRow, type PlannedCell, type TablePlan } from './plan.js';
 import { regionMode, type Region } from './segments.js';
 import { splitGroups } from './split.js';
-import type { Token } from './tokens.js';
+import { tokenValue, type Token } from './tokens.js';
 
 const N = 15;
 const COLS = TABLE4_COLUMNS.map((c) => c.key);
@@ -39,7 +39,10 @@ function planFrom(cells: PlannedCell[], notes: TablePlan['notes'] = []): TablePl
 
 /** The values in reading order: blank grid cells count, padding at either end does not. */
 function readRow(tokens: Token[]): TablePlan | null {
-  let values = tokens.filter((t) => t.t === 'value' || (t.t === 'blank' && t.grid));
+  // in a grid, a cell with words after the first value is a value gone wrong (CELL_INVALID), not a header
+  const first = tokens.findIndex((t) => t.t === 'value');
+  const dataRow = first >= 0 && tokens[first].grid ? tokens[first].rowId : undefined;
+  let values = tokens.filter((t) => t.t === 'value' || (t.t === 'blank' && t.grid) || (t.t === 'text' && dataRow !== undefined && t.rowId === dataRow));
   while (values.length > N && values[0].t === 'blank') values = values.slice(1);
   while (values.length > N && values[values.length - 1].t === 'blank') values = values.slice(0, -1);
   if (values.length !== N) {
@@ -47,13 +50,13 @@ function readRow(tokens: Token[]): TablePlan | null {
     if (numbers.length !== N) return null;
     values = numbers;
   }
-  return planFrom(values.map((token) => ({ token })));
+  return planFrom(values.map((token) => ({ token: token.t === 'text' ? { ...token, t: 'value' as const } : token })));
 }
 
 function readStream(tokens: Token[]): TablePlan | null {
   const values = tokens.filter((t) => t.t === 'value');
   if (values.length !== N) return null;
-  const nums = values.map((t) => parseValue(t.raw).value);
+  const nums = values.map((t) => tokenValue(t).value);
   const straight = [0, 5, 10].every((s) => blockOk(nums.slice(s, s + 5)));
   if (straight) return null; // plain order is right: read it as a row
   const groups = partitions(nums);

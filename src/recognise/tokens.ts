@@ -6,7 +6,7 @@
  */
 import type { Loc } from '../model/report.js';
 import type { Block, SourceDocument } from '../read/document.js';
-import { parseValue } from './normalise.js';
+import { parseValue, type ParsedValue } from './normalise.js';
 
 export interface Token {
   t: 'text' | 'value' | 'blank' | 'end';
@@ -18,6 +18,15 @@ export interface Token {
   grid?: boolean;
   /** Digits written against label text with no separator: may be several numbers run together. */
   glued?: boolean;
+  /** Grid tokens: which grid row (unique in the document) the cell is in. */
+  rowId?: number;
+  /** The token's reading as a cell, computed once (see tokenValue). */
+  parsed?: ParsedValue;
+}
+
+/** A value token's reading (cached on the token: tables read the same token several times). */
+export function tokenValue(t: Token): ParsedValue {
+  return (t.parsed ??= parseValue(t.raw, { money: true }));
 }
 
 const PAGE_NUMBER = /^\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?)\s*$/;
@@ -31,24 +40,27 @@ export function tokenize(doc: SourceDocument): Token[] {
   return out;
 }
 
+let nextRowId = 0;
+
 function gridTokens(block: Extract<Block, { kind: 'table' }>, index: number, out: Token[]): void {
   const grid = block.structure === 'grid';
   for (const row of block.rows) {
+    const rowId = nextRowId++;
     for (const cell of row) {
       // a merged cell is read once, at its origin
       if (cell.spanned) continue;
       const raw = cell.text;
       const text = raw.trim();
       if (!text) {
-        out.push({ t: 'blank', raw, loc: cell.loc, block: index, grid });
+        out.push({ t: 'blank', raw, loc: cell.loc, block: index, grid, rowId });
         continue;
       }
-      const parsed = parseValue(text, { money: true });
+      const parsed = parseValue(raw, { money: true });
       if (parsed.value !== null || parsed.marker === 'dash' || parsed.marker === 'slash' || /^(空|无|暂无)$/.test(text)) {
-        out.push({ t: 'value', raw, loc: cell.loc, block: index, grid });
+        out.push({ t: 'value', raw, loc: cell.loc, block: index, grid, parsed, rowId });
       } else if (!grid) {
         lineTokens(raw, cell.loc, index, out, false);
-      } else out.push({ t: 'text', raw: text.replace(/\s+/g, ''), loc: cell.loc, block: index, grid });
+      } else out.push({ t: 'text', raw: text.replace(/\s+/g, ''), loc: cell.loc, block: index, grid, rowId });
     }
     out.push({ t: 'end', raw: '', loc: row[0]?.loc ?? block.loc, block: index, grid });
   }

@@ -27,6 +27,7 @@ export default defineRule({
   },
   check({ report }, emit) {
     for (const c of report.cells) {
+      if (c.path.startsWith('meta.')) continue;
       if (c.inferred) continue;
       const path = c.path.startsWith('legacy.') ? null : c.path;
       if (c.value === null) {

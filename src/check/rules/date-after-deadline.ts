@@ -1,3 +1,4 @@
+import { locOf } from '../cells.js';
 import { defineRule } from '../rule.js';
 
 export function deadline(year: number, bodyType: string): string | null {
@@ -24,7 +25,7 @@ export default defineRule({
     if (year === null || !date) return;
     const due = deadline(year, bodyType);
     if (due && date > due) {
-      emit({ message: `落款日期 ${date} 晚于法定期限 ${due}（${bodyType === 'department' ? '政府部门' : '人民政府'}）`, paths: ['meta.date'] });
+      emit({ message: `落款日期 ${date} 晚于法定期限 ${due}（${bodyType === 'department' ? '政府部门' : '人民政府'}）`, paths: ['meta.date'], loc: locOf(report, 'meta.date') });
     }
   },
 });

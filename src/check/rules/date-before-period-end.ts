@@ -1,3 +1,4 @@
+import { locOf } from '../cells.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -16,6 +17,6 @@ export default defineRule({
     const { year, date } = report.meta;
     if (year === null || !date) return;
     const end = `${year}-12-31`;
-    if (date < end) emit({ message: `落款日期 ${date} 早于统计期末 ${end}`, paths: ['meta.date'] });
+    if (date < end) emit({ message: `落款日期 ${date} 早于统计期末 ${end}`, paths: ['meta.date'], loc: locOf(report, 'meta.date') });
   },
 });

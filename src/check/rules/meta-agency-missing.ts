@@ -1,3 +1,4 @@
+import { locOf } from '../cells.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -13,6 +14,6 @@ export default defineRule({
     },
   },
   check({ report }, emit) {
-    if (!report.meta.agency) emit({ message: `报告未写明具体的报告机关${report.meta.title ? `（标题：${report.meta.title}）` : ''}`, paths: ['meta.agency'] });
+    if (!report.meta.agency) emit({ message: `报告未写明具体的报告机关${report.meta.title ? `（标题：${report.meta.title}）` : ''}`, paths: ['meta.agency'], loc: locOf(report, 'meta.title') });
   },
 });

@@ -1,3 +1,4 @@
+import { locOf } from '../cells.js';
 import { defineRule } from '../rule.js';
 
 export default defineRule({
@@ -13,6 +14,6 @@ export default defineRule({
     },
   },
   check({ report }, emit) {
-    if (report.meta.year === null) emit({ message: '无法确定报告的统计年度', paths: ['meta.year'] });
+    if (report.meta.year === null) emit({ message: '无法确定报告的统计年度', paths: ['meta.year'], loc: locOf(report, 'meta.title') });
   },
 });

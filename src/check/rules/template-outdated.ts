@@ -1,3 +1,4 @@
+import { locOf } from '../cells.js';
 import { defineRule } from '../rule.js';
 import { eraOf, olderThan } from './era.js';
 
@@ -24,6 +25,7 @@ export default defineRule({
         severity: year === 2019 ? 'warning' : 'error',
         message: `${year} 年度报告应采用${NAME[era]}，但表格采用的是${NAME[template]}`,
         paths: ['meta.template'],
+        loc: locOf(report, 'meta.title'),
       });
     } else if (era === '2021' && template === '2021' && report.table3 && 'otherHandling' in report.table3) {
       emit({

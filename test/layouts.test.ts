@@ -1,0 +1,154 @@
+/**
+ * The table shapes reports come in, read into the same document model: one cell per line (Word
+ * text), tab-separated rows, pipe-terminated cells, Markdown tables, HTML with merged cells, and
+ * the cell-level interpretations (signed changes, blanks, units, missing labels).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Report } from '../src/model/report.js';
+import { parseBuffer } from '../src/pipeline.js';
+import { readHtml } from '../src/read/html.js';
+import { readText } from '../src/read/text.js';
+import { inferPeriod } from '../src/read/period.js';
+import { FIXTURES } from './helpers.js';
+
+const src = { path: 'x', format: 'txt' };
+const tables = (text: string) => readText(text, src).blocks.filter((b) => b.kind === 'table');
+
+async function report(text: string, name = 'r.txt'): Promise<Report> {
+  const out = await parseBuffer(Buffer.from(text), name);
+  if ('error' in out) throw new Error(out.error.message);
+  return out;
+}
+
+describe('text table shapes', () => {
+  it('one cell per tab-indented line, rows separated by blank lines, cells continued after a blank', () => {
+    const [t] = tables('\t信息内容\n\t本年新\n\n公开数量\n\t对外公开\n\n总数量\n\n\t规章\n\t0\n\t[bookmark: _GoBack]12\n\t3\n');
+    if (t.kind !== 'table') throw new Error();
+    expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['信息内容', '本年新公开数量', '对外公开总数量'],
+      ['规章', '0', '12', '3'],
+    ]);
+    expect(t.rows[1][2].loc).toEqual({ line: 11 });
+  });
+
+  it('tab-separated rows keep empty cells and their columns', () => {
+    const [t] = tables('行政许可\t5\t\t\n行政处罚\t\t7\t\n');
+    if (t.kind !== 'table') throw new Error();
+    expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['行政许可', '5', '', ''],
+      ['行政处罚', '', '7', ''],
+    ]);
+  });
+
+  it('one cell per line ending in " |": the column count is inferred', () => {
+    const lines = ['统计指标 |', '单位 |', '统计数 |', '一、主动公开情况 |', '|', '|'];
+    for (const [label, unit, value] of [['主动公开政府信息数', '条', '435'], ['制发规范性文件总数', '件', '0'], ['政府网站公开政府信息数', '条', '435'], ['兼职人员数', '人', '1']]) lines.push(`${label} |`, `${unit} |`, `${value} |`);
+    const [t] = tables(lines.join('\n'));
+    if (t.kind !== 'table') throw new Error();
+    expect(t.rows[0].map((c) => c.text)).toEqual(['统计指标', '单位', '统计数']);
+    expect(t.rows[2].map((c) => c.text)).toEqual(['主动公开政府信息数', '条', '435']);
+    expect(inferPeriod(lines.map((l) => l.replace(/\s*\|$/, '')))).toBe(3);
+  });
+
+  it('Markdown pipe tables', () => {
+    const [t] = readText('| 信息内容 | 本年处理决定数量 |\n|---|---:|\n| 行政许可 | 12 |\n| 行政处罚 |  |\n', { path: 'x.md', format: 'md' }, { markdown: true }).blocks;
+    if (t.kind !== 'table') throw new Error('no table');
+    expect(t.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['信息内容', '本年处理决定数量'],
+      ['行政许可', '12'],
+      ['行政处罚', ''],
+    ]);
+  });
+
+  it('HTML tables: rowspan and colspan resolved into a dense grid', () => {
+    const doc = readHtml(
+      '<table><tr><td rowspan="2">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>7</td></tr><tr><td>（三）不予公开</td><td>1.属于国家秘密</td><td>0</td></tr></table>',
+      { path: 'x.html', format: 'html' },
+    );
+    const [t] = doc.blocks;
+    if (t.kind !== 'table') throw new Error();
+    expect(t.rows.map((r) => r.map((c) => (c.spanned ? `^${c.text}` : c.text)))).toEqual([
+      ['三、本年度办理结果', '（一）予以公开', '^（一）予以公开', '7'],
+      ['^三、本年度办理结果', '（三）不予公开', '1.属于国家秘密', '0'],
+    ]);
+  });
+
+  it('HTML layout tables that contain tables are read as ordinary blocks', () => {
+    const doc = readHtml('<table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table>', { path: 'x.html', format: 'html' });
+    expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table']);
+  });
+});
+
+describe('every fixture layout is recognised', () => {
+  const seed = (n: string) => readFileSync(join(FIXTURES, 'seeds', n), 'utf8');
+  it('Word text with tab-indented cells (seed 000): signed change -141 and [bookmark] artefacts', async () => {
+    const r = await report(seed('000_c47e9c5f12649720.txt'));
+    expect(r.table2?.penalty).toEqual({ previousItems: 292, change: -141, decisions: 35 });
+    expect(r.table2?.licensing?.previousItems).toBe(18);
+    expect(r.cells.find((c) => c.path === 'table2.licensing.previousItems')?.raw).toBe('18');
+  });
+
+  it('tab-separated rows with empty label columns (seed 001)', async () => {
+    const r = await report(seed('001_f41306fad5832fd5.txt'));
+    expect(r.meta.template).toBe('2021');
+    expect(Object.keys(r.table3!)).toContain('otherHandling.other');
+    expect(r.table2?.licensing).toEqual({ decisions: 5 });
+  });
+
+  it('"增3" is read as +3 and flagged (seed 003)', async () => {
+    const r = await report(seed('003_b7d93dd1867ccdfc.txt'));
+    expect(r.table2?.penalty?.change).toBe(3);
+    const f = r.findings.find((x) => x.code === 'CELL_NORMALISED');
+    expect(f?.paths).toEqual(['table2.penalty.change']);
+    expect(f?.severity).toBe('info');
+  });
+
+  it('rows whose labels are missing are placed by position and flagged (seed 004)', async () => {
+    const r = await report(seed('004_2e038facf9d8feda.txt'));
+    const flagged = r.findings.filter((f) => f.code === 'ROW_LABEL_MISSING').map((f) => f.paths?.[0]);
+    expect(flagged).toEqual(['table3.denied.stateSecret.naturalPerson', 'table3.denied.prohibitedByLaw.naturalPerson']);
+    expect(r.cells.find((c) => c.path === 'table3.denied.stateSecret.total')?.inferred).toMatch(/position/);
+  });
+
+  it('a unit in a cell is converted: 75394432.52元 → 7539.443252 万元 (pingtan 2019)', async () => {
+    const r = await report(readFileSync(join(FIXTURES, 'real', 'pingtan-2019.html'), 'utf8'), 'p.html');
+    expect(r.table2?.procurement?.amount).toBe(7539.443252);
+    expect(r.cells.find((c) => c.path === 'table2.procurement.amount')).toMatchObject({ raw: '75394432.52元', unit: '元' });
+  });
+
+  it('blank cells are null, never 0, and are reported', async () => {
+    const text = seed('000_c47e9c5f12649720.txt').replace('\t292\n', '\t\n').replace('\t2436\n', '\t/\n');
+    const r = await report(text);
+    expect(r.table2?.penalty?.previousItems).toBeNull();
+    expect(r.table2?.otherServices?.decisions).toBeNull();
+    const blank = r.findings.filter((f) => f.code === 'CELL_BLANK').flatMap((f) => f.paths);
+    expect(blank).toEqual(expect.arrayContaining(['table2.penalty.previousItems', 'table2.otherServices.decisions']));
+    expect(r.cells.find((c) => c.path === 'table2.otherServices.decisions')?.marker).toBe('slash');
+  });
+
+  it('pdftotext -raw: values out of reading order are rebuilt and the reconstruction is said', async () => {
+    const r = await report(readFileSync(join(FIXTURES, 'real', 'hongze-2023.raw.txt'), 'utf8'));
+    expect(r.table3?.['unavailable.notHeld']).toEqual({ naturalPerson: 10, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrganization: 0, total: 10 });
+    expect(r.findings.find((f) => f.code === 'TABLE_RECONSTRUCTED')?.message).toMatch(/column by column/);
+  });
+
+  it('pdftotext -raw: 表四 printed out of order is regrouped by its block totals', async () => {
+    const r = await report(readFileSync(join(FIXTURES, 'real', 'huaian-2024.raw.txt'), 'utf8'));
+    expect(r.table4).toEqual({
+      reconsideration: { upheld: 72, corrected: 64, other: 178, pending: 37, total: 351 },
+      litigationDirect: { upheld: 13, corrected: 4, other: 8, pending: 1, total: 26 },
+      litigationAfterReconsideration: { upheld: 12, corrected: 1, other: 1, pending: 6, total: 20 },
+    });
+  });
+
+  it('a wrong total in a grid is the report’s own error, never "repaired" (hongze 2023 表四)', async () => {
+    const r = await report(readFileSync(join(FIXTURES, 'real', 'hongze-2023.layout.txt'), 'utf8'));
+    expect(r.table4?.reconsideration).toEqual({ upheld: 10, corrected: 1, other: 0, pending: 0, total: 0 });
+    expect(r.findings.filter((f) => f.code === 'T4_BLOCK_SUM').map((f) => [f.expected, f.actual])).toEqual([
+      [11, 0],
+      [5, 0],
+    ]);
+  });
+});
