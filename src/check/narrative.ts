@@ -43,11 +43,18 @@ export function clauses(sentence: string): string[] {
     .filter(Boolean);
 }
 
+const FIGURE_AT_END = new Map<string, RegExp>();
+function figureAtEnd(unit: string): RegExp {
+  let re = FIGURE_AT_END.get(unit);
+  if (!re) FIGURE_AT_END.set(unit, (re = new RegExp(`(\\d[\\d,]*(?:\\.\\d+)?)\\s*(余|多)?\\s*${unit}\\s*[)）]?\\s*$`)));
+  return re;
+}
+
 /** The number written at the end of a clause ("…申请 21 件"), if any. */
 export function trailingFigure(clause: string, unit?: string): { value: number; unit: string; approximate: boolean; label: string } | null {
   if (!/[0-9０-９]/.test(clause)) return null;
-  const text = clause.normalize('NFKC').replace(/[。；;！!？?]+\s*$/, '');
-  const m = new RegExp(`(\\d[\\d,]*(?:\\.\\d+)?)\\s*(余|多)?\\s*${unit ? `(${unit})` : UNIT}\\s*[)）]?\\s*$`).exec(text);
+  const text = (/[０-９]/.test(clause) ? clause.normalize('NFKC') : clause).replace(/[。；;！!？?]+\s*$/, '');
+  const m = figureAtEnd(unit ? `(${unit})` : UNIT).exec(text);
   if (!m) return null;
   const before = text.slice(0, m.index).trimEnd();
   return {
@@ -76,6 +83,34 @@ export function differentScope(text: string, report: Report): boolean {
   return WIDER.test(text) || PARTS.test(text);
 }
 
-export function proseSections(report: Report): Section[] {
-  return report.sections;
+export interface Sentence {
+  text: string;
+  /** Clauses, for sentences that state figures; empty when the sentence has no digit. */
+  clauses: string[];
+}
+
+const cache = new WeakMap<Report, { section: Section; sentences: Sentence[] }[]>();
+
+/** The prose of every section as sentences and clauses, computed once per report. */
+export function prose(report: Report): { section: Section; sentences: Sentence[] }[] {
+  let out = cache.get(report);
+  if (!out) {
+    out = report.sections.map((section) => ({
+      section,
+      sentences: sentences(proseOf(section)).map((text) => ({ text, clauses: /[0-9０-９]/.test(text) ? clauses(text) : [] })),
+    }));
+    cache.set(report, out);
+  }
+  return out;
+}
+
+/**
+ * The location of a statement: the source line that contains its text (whitespace ignored), or
+ * the section heading when the text spans lines that cannot be matched (HTML markup, wraps).
+ */
+export function locate(text: string, section: Section, lines: string[] | undefined): Section['loc'] {
+  const key = text.replace(/\s+/g, '').slice(0, 12);
+  if (!lines || key.length < 4 || section.loc.line === undefined) return section.loc;
+  for (let i = section.loc.line - 1; i < lines.length; i++) if (lines[i].replace(/\s+/g, '').includes(key)) return { line: i + 1 };
+  return section.loc;
 }

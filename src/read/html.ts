@@ -15,10 +15,12 @@ const BLOCK = new Set([
   'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'form', 'address', 'figure', 'figcaption', 'hr', 'br',
 ]);
 
-interface CellBuilder {
+interface TextSink {
   parts: Block[];
   text: string;
   textLoc: Loc | null;
+}
+interface CellBuilder extends TextSink {
   rowSpan: number;
   colSpan: number;
   loc: Loc;
@@ -50,46 +52,27 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
   let skip = 0;
   let inTitle = false;
   let title = '';
-  // the paragraph being collected outside any table
-  let text = '';
-  let textLoc: Loc | null = null;
+  // text is collected into the innermost open cell, or the page itself outside tables
+  const page: TextSink = { parts: blocks, text: '', textLoc: null };
 
-  const sink = (): { parts: Block[]; flush: () => void; append: (t: string, loc: Loc) => void } => {
-    const t = tables[tables.length - 1];
-    if (t?.cell) {
-      const cell = t.cell;
-      return {
-        parts: cell.parts,
-        flush: () => {
-          if (cell.text.trim()) cell.parts.push(paragraph(cell.text.trim(), cell.textLoc ?? cell.loc));
-          cell.text = '';
-          cell.textLoc = null;
-        },
-        append: (s, loc) => {
-          cell.textLoc ??= loc;
-          cell.text += s;
-        },
-      };
-    }
-    return {
-      parts: blocks,
-      flush: () => {
-        if (text.trim()) blocks.push(paragraph(text.replace(/\s+/g, ' ').trim(), textLoc ?? { line: 1 }));
-        text = '';
-        textLoc = null;
-      },
-      append: (s, loc) => {
-        textLoc ??= loc;
-        text += s;
-      },
-    };
+  const target = (): TextSink => tables[tables.length - 1]?.cell ?? page;
+  // text always carries the location of its first piece (set by append)
+  const flush = (sink: TextSink) => {
+    if (!sink.text) return;
+    const t = sink === page ? sink.text.replace(/\s+/g, ' ').trim() : sink.text.trim();
+    if (t) sink.parts.push(paragraph(t, sink.textLoc!));
+    sink.text = '';
+    sink.textLoc = null;
+  };
+  const append = (s: string) => {
+    const sink = target();
+    if (!sink.textLoc) sink.textLoc = { line: lineAt(parser.startIndex) };
+    sink.text += s;
   };
 
   const closeCell = (t: TableBuilder) => {
     if (!t.cell) return;
-    const cell = t.cell;
-    if (cell.text.trim()) cell.parts.push(paragraph(cell.text.trim(), cell.textLoc ?? cell.loc));
-    cell.text = '';
+    flush(t.cell);
     t.cell = null;
   };
 
@@ -97,10 +80,10 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
     closeCell(t);
     const rows = t.rows.filter((r) => r.length);
     const out = tables.length ? tables[tables.length - 1] : null;
-    const target = out?.cell ? out.cell.parts : blocks;
+    const dest = out?.cell ? out.cell.parts : blocks;
     if (t.nested) {
       // layout table: its cells are containers of ordinary blocks
-      for (const row of rows) for (const cell of row) target.push(...cell.parts);
+      for (const row of rows) for (const cell of row) dest.push(...cell.parts);
       return;
     }
     if (!rows.length) return;
@@ -112,7 +95,7 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
         colSpan: c.colSpan,
       })),
     );
-    target.push({ kind: 'table', rows: resolveSpans(spanRows), loc: t.loc, structure: 'grid' });
+    dest.push({ kind: 'table', rows: resolveSpans(spanRows), loc: t.loc, structure: 'grid' });
   };
 
   const parser = new Parser(
@@ -122,7 +105,6 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
           if (SKIP.has(name)) skip++;
           return;
         }
-        const loc = { line: lineAt(parser.startIndex) };
         if (name === 'title') inTitle = true;
         else if (name === 'meta') {
           const key = (attrs.name ?? attrs.property ?? '').toLowerCase();
@@ -130,10 +112,10 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
           if (key === 'pubdate' && attrs.content) metaHints.published = attrs.content.trim();
           if ((key === 'contentsource' || key === 'author') && attrs.content && !metaHints.publisher) metaHints.publisher = attrs.content.trim();
         } else if (name === 'table') {
-          sink().flush();
+          flush(target());
           const parent = tables[tables.length - 1];
           if (parent) parent.nested = true;
-          tables.push({ rows: [], cell: null, nested: false, loc });
+          tables.push({ rows: [], cell: null, nested: false, loc: { line: lineAt(parser.startIndex) } });
         } else if (name === 'tr') {
           const t = tables[tables.length - 1];
           if (t) {
@@ -151,24 +133,17 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
               textLoc: null,
               rowSpan: Math.min(Number.parseInt(attrs.rowspan ?? '1', 10) || 1, 1000),
               colSpan: Math.min(Number.parseInt(attrs.colspan ?? '1', 10) || 1, 100),
-              loc,
+              loc: { line: lineAt(parser.startIndex) },
             };
             t.rows[t.rows.length - 1].push(cell);
             t.cell = cell;
           }
-        } else if (BLOCK.has(name)) sink().flush();
+        } else if (BLOCK.has(name)) flush(target());
       },
       ontext(data) {
         if (skip) return;
-        if (inTitle) {
-          title += data;
-          return;
-        }
-        if (!data.trim() && !/\u00a0/.test(data)) {
-          sink().append(' ', { line: lineAt(parser.startIndex) });
-          return;
-        }
-        sink().append(data, { line: lineAt(parser.startIndex) });
+        if (inTitle) title += data;
+        else append(data);
       },
       onclosetag(name) {
         if (SKIP.has(name)) {
@@ -183,7 +158,7 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
         } else if (name === 'td' || name === 'th') {
           const t = tables[tables.length - 1];
           if (t) closeCell(t);
-        } else if (BLOCK.has(name)) sink().flush();
+        } else if (BLOCK.has(name)) flush(target());
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
@@ -191,7 +166,7 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
   parser.write(html);
   parser.end();
   while (tables.length) finishTable(tables.pop()!);
-  sink().flush();
+  flush(page);
   if (!metaHints.title && title.trim()) metaHints.title = title.trim().split(/[_|｜]/)[0].trim();
   return { source, blocks, lines: html.split('\n'), metaHints };
 }

@@ -11,9 +11,6 @@ import { ReadFailure, type SourceDocument } from './document.js';
 import { declaredHtmlCharset, decodeText, looksBinary } from './encoding.js';
 import { readHtml } from './html.js';
 import { readText } from './text.js';
-import { readDocx } from './docx.js';
-import { readPdf } from './pdf.js';
-import { convertLegacyWord } from './legacy-word.js';
 
 export interface ReadOptions {
   /** Largest input accepted, in bytes (default 32 MiB). */
@@ -89,15 +86,18 @@ export async function readBytes(data: Buffer, path: string, options: ReadOptions
   switch (format) {
     case 'image':
       throw new ReadFailure('BINARY', 'the file is an image, not a report (a scan needs OCR, which gongkai does not do)');
+    // the Word and PDF readers (pdfjs above all) load only when a file needs them
     case 'zip':
-      return readDocx(data, { ...source, format: 'docx' }, { notDocxMessage: 'the file is a ZIP archive but not a Word document' });
+      return (await import('./docx.js')).readDocx(data, { ...source, format: 'docx' }, { notDocxMessage: 'the file is a ZIP archive but not a Word document' });
     case 'docx':
-      return readDocx(data, { ...source, format: 'docx' });
+      return (await import('./docx.js')).readDocx(data, { ...source, format: 'docx' });
     case 'pdf':
-      return readPdf(data, source);
+      return (await import('./pdf.js')).readPdf(data, source);
     case 'ole':
-    case 'doc':
-      return convertLegacyWord(data, source, (docx, src) => readDocx(docx, src));
+    case 'doc': {
+      const { readDocx } = await import('./docx.js');
+      return (await import('./legacy-word.js')).convertLegacyWord(data, source, (docx, src) => readDocx(docx, src));
+    }
     default: {
       if (looksBinary(data)) throw new ReadFailure('BINARY', 'the file is binary data, not text, HTML, Word or PDF');
       const declared = format === 'html' ? declaredHtmlCharset(data) : undefined;

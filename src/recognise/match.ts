@@ -62,6 +62,12 @@ export function similarity(label: string, t: LabelTarget): number {
       continue;
     }
     const window = label.slice(Math.max(0, label.length - core.length * 2 - 6));
+    // a long label interleaved with a vertical group label and cut by a line break: the
+    // beginning of the core is in the window, in order, with other characters between
+    if (core.length >= 12 && subsequencePrefix(window, core) >= Math.max(10, core.length * 0.6)) {
+      best = Math.max(best, 0.85);
+      continue;
+    }
     // the LCS can be no better than the share of the core's characters present at all
     chars ??= new Set(window);
     let present = 0;
@@ -70,6 +76,13 @@ export function similarity(label: string, t: LabelTarget): number {
     best = Math.max(best, (lcs(window, core) / core.length) * 0.85);
   }
   return best;
+}
+
+/** How many leading characters of `core` occur in `text` in order (greedy). */
+function subsequencePrefix(text: string, core: string): number {
+  let k = 0;
+  for (let i = 0; i < text.length && k < core.length; i++) if (text[i] === core[k]) k++;
+  return k;
 }
 
 /** The label was cut by a line break: its tail (at least half the core, 4+ chars) begins the core. */

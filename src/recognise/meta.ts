@@ -142,6 +142,7 @@ export function findDate(doc: SourceDocument): { date: string | null; raw?: stri
     if (date) found = { date, raw, loc: p.loc };
   };
   for (const p of paragraphs(doc)) {
+    if (!p.text.includes('日')) continue;
     const t = p.text.replace(/\s+/g, '');
     const field = /(?:填表日期|填报日期|成文日期|报告日期)[:：]?(.{6,16}日)/.exec(t);
     if (field) {

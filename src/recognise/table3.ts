@@ -132,7 +132,7 @@ function readRows(original: Segment[], lenient = false): Reading | null {
         code: 'ROW_LABEL_MISSING',
         message: `表三: ${printed && s >= 0.3 ? `the label "${printed}" is garbled` : 'a row has no label'}; its values were placed in ${row.group ? `${row.group} ` : ''}${row.label} by position`,
         paths: COLS.map((c) => `table3.${row.key}.${c}`),
-        loc: tokens[0].loc,
+        loc: segments[i].labelTokens.at(-1)?.loc ?? tokens[0].loc,
       });
     }
     planRow(plan, row.key, COLS, tokens.map((token) => ({ token, inferred })));
@@ -208,7 +208,8 @@ function readStream(segments: Segment[]): Reading | null {
     if (tokens.length !== rows.length * W) continue;
     const vals = tokens.map((t) => tokenValue(t).value);
     const matrixOf = (r: StreamReading) => r.index.map((row) => row.map((p) => vals[p]));
-    const candidates = blockReadings(vals, rows.length)
+    const plain: StreamReading = { index: rows.map((_, r) => COLS.map((_, c) => r * W + c)), blocks: rows.length };
+    const candidates = (violations(matrixOf(plain), rows) === 0 ? [plain] : blockReadings(vals, rows.length))
       .map((c) => ({ ...c, bad: violations(matrixOf(c), rows) }))
       .filter((c) => c.bad === 0)
       .sort((a, b) => a.blocks - b.blocks);

@@ -97,26 +97,34 @@ function readStream(tokens: Token[]): TablePlan | null {
   ]);
 }
 
-/** Every way of dealing the values into three in-order blocks of five whose totals hold. */
+/**
+ * Every way of dealing the values into three in-order blocks of five whose totals hold: the
+ * candidate blocks (5 increasing positions whose last is the sum of the others) are found first,
+ * then three disjoint ones that cover all 15 positions.
+ */
 function partitions(nums: (number | null)[]): number[][][] {
+  const candidates: number[][] = [];
+  const n = nums.length;
+  for (let a = 0; a < n; a++)
+    for (let b = a + 1; b < n; b++)
+      for (let c = b + 1; c < n; c++)
+        for (let d = c + 1; d < n; d++)
+          for (let e = d + 1; e < n; e++) if (blockOk([nums[a], nums[b], nums[c], nums[d], nums[e]])) candidates.push([a, b, c, d, e]);
   const out: number[][][] = [];
-  const blocks: number[][] = [[], [], []];
-  const rec = (i: number, opened: number) => {
-    if (out.length >= 50) return;
-    if (i === nums.length) {
-      out.push(blocks.map((b) => [...b]));
-      return;
+  const mask = (idx: number[]) => idx.reduce((m, i) => m | (1 << i), 0);
+  const masks = candidates.map(mask);
+  const full = (1 << n) - 1;
+  for (let i = 0; i < candidates.length && out.length < 50; i++) {
+    if (candidates[i][0] !== 0) continue; // the first block holds the first value
+    for (let j = 0; j < candidates.length && out.length < 50; j++) {
+      if (masks[i] & masks[j]) continue;
+      const rest = full & ~(masks[i] | masks[j]);
+      // the second block holds the first value the first does not
+      if (candidates[j][0] !== Math.min(...[...Array(n).keys()].filter((k) => !(masks[i] & (1 << k))))) continue;
+      const k = masks.indexOf(rest);
+      if (k >= 0) out.push([candidates[i], candidates[j], candidates[k]]);
     }
-    // a new block may only be opened after the earlier ones (blocks are unlabelled here)
-    for (let b = 0; b < Math.min(opened + 1, 3); b++) {
-      if (blocks[b].length === 5) continue;
-      blocks[b].push(i);
-      const full = blocks[b].length === 5;
-      if (!full || blockOk(blocks[b].map((k) => nums[k]))) rec(i + 1, Math.max(opened, b + 1));
-      blocks[b].pop();
-    }
-  };
-  rec(0, 0);
+  }
   return out;
 }
 

@@ -73,7 +73,18 @@ const isCjkOrLetter = (c: string | undefined) => c !== undefined && /[\u3400-\u9
 /** What after a number makes it part of the words (dates, ordinals, percentages). */
 const WORD_SUFFIX = /^\s?(?:年|月|日|号|时|%|％|周年|个百分点|倍)/;
 
+const ANY_DIGIT = /[0-9０-９]/;
+/** Characters where a number may start. */
+const SPECIAL = /[0-9０-９\-－−+＋增减]/;
+
 export function lineTokens(line: string, loc: Loc, block: number, out: Token[], withEnd = true): void {
+  if (!ANY_DIGIT.test(line)) {
+    // most prose lines: no number, one text token
+    const t = line.replace(/\s+/g, '');
+    if (t) out.push({ t: 'text', raw: t, loc, block });
+    if (withEnd) out.push({ t: 'end', raw: '', loc, block });
+    return;
+  }
   if (PAGE_NUMBER.test(line)) return;
   let text = '';
   let textLoc = loc;
@@ -88,8 +99,11 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
     const signed =
       (c === '-' || c === '－' || c === '−' || c === '+' || c === '＋' || c === '增' || c === '减') && isDigit(line[i + 1]) && isSpace(line[i - 1]);
     if (!isDigit(c) && !signed) {
-      text += c;
-      i++;
+      // copy the run up to the next digit or sign character at once
+      let j = i + 1;
+      while (j < line.length && !SPECIAL.test(line[j])) j++;
+      text += line.slice(i, j);
+      i = j;
       continue;
     }
     const start = i;

@@ -1,4 +1,4 @@
-import { clauses, COMPARISON, proseOf, sentences, trailingFigure } from '../narrative.js';
+import { clauses, COMPARISON, locate, prose, trailingFigure } from '../narrative.js';
 import { defineRule } from '../rule.js';
 
 interface Part {
@@ -39,12 +39,10 @@ export default defineRule({
       en: 'The text states a total and then its parts (“2,599 items, of which … other 856”, or “382 items. The bureau itself 65, its 15 units 370”), and the parts do not add up. Only reported when the parts evidently mean to cover the total: they exceed it, include an “other” part, or are three or more “of which” items within 10% of it.',
     },
   },
-  check({ report }, emit) {
-    for (const section of report.sections) {
-      const list = sentences(proseOf(section));
-      list.forEach((sentence, si) => {
-        if (COMPARISON.test(sentence)) return;
-        const cl = clauses(sentence);
+  check({ report, lines }, emit) {
+    for (const { section, sentences: list } of prose(report)) {
+      list.forEach(({ text: sentence, clauses: cl }, si) => {
+        if (!cl.length || COMPARISON.test(sentence)) return;
         cl.forEach((clause, ci) => {
           const total = trailingFigure(clause.replace(/[(（]$/, ''));
           if (!total || total.approximate) return;
@@ -55,10 +53,10 @@ export default defineRule({
           if (rest.length && /^[(（]?(其中|包括|分别为|分别是)/.test(rest[0])) {
             ofWhich = true;
             ({ parts, approximate } = partsOf(rest, total.unit));
-          } else if (ci === cl.length - 1 && si + 1 < list.length && cl.filter((c) => trailingFigure(c)).length === 1 && !/其中/.test(list[si + 1])) {
+          } else if (ci === cl.length - 1 && si + 1 < list.length && cl.filter((c) => trailingFigure(c)).length === 1 && !/其中/.test(list[si + 1].text)) {
             // "主动公开政府信息382条。局本级信息65条，15家直属单位370条。": a sentence stating only the
             // total, and the next one stating only parts
-            const next = clauses(list[si + 1].replace(/[。；;]$/, ''));
+            const next = clauses(list[si + 1].text.replace(/[。；;]$/, ''));
             const fromNext = partsOf(next, total.unit);
             if (fromNext.parts.length === next.length) ({ parts, approximate } = fromNext);
           }
@@ -69,8 +67,8 @@ export default defineRule({
             message: `正文称“${total.label.slice(-20)}”${total.value}${total.unit}，但所列分项之和为 ${sum}（${parts.map((p) => p.value).join(' + ')}）`,
             expected: sum,
             actual: total.value,
-            loc: section.loc,
-            excerpt: (sentence + (ofWhich ? '' : list[si + 1] ?? '')).slice(0, 240),
+            loc: locate(clause, section, lines),
+            excerpt: (sentence + (ofWhich ? '' : list[si + 1]?.text ?? '')).slice(0, 240),
           });
         });
       });

@@ -1,6 +1,5 @@
 import type { Report } from '../../model/report.js';
-import { firstLoc } from '../cells.js';
-import { clauses, COMPARISON, differentScope, proseOf, sentences, trailingFigure, UNIT } from '../narrative.js';
+import { COMPARISON, differentScope, locate, prose, trailingFigure, UNIT } from '../narrative.js';
 import { defineRule } from '../rule.js';
 
 interface Fact {
@@ -71,11 +70,11 @@ export default defineRule({
       en: 'A figure stated in the text (“received N applications”, “proactively disclosed N items”, licensing and penalty decisions, reconsideration and litigation cases about disclosure) differs from the same figure in a table. Approximate figures (N余条), comparisons with last year and statements about a different scope (city-wide or system-wide figures in a department’s report, the government’s own office in a government’s report) are not compared, to avoid false alarms.',
     },
   },
-  check({ report }, emit) {
-    for (const section of report.sections) {
-      for (const sentence of sentences(proseOf(section))) {
-        if (COMPARISON.test(sentence)) continue;
-        for (const clause of clauses(sentence)) {
+  check({ report, lines }, emit) {
+    for (const { section, sentences } of prose(report)) {
+      for (const { text: sentence, clauses } of sentences) {
+        if (!clauses.length || COMPARISON.test(sentence)) continue;
+        for (const clause of clauses) {
           const fig = trailingFigure(clause);
           if (!fig || fig.approximate || !new RegExp(UNIT).test(fig.unit)) continue;
           for (const fact of FACTS) {
@@ -90,7 +89,7 @@ export default defineRule({
               paths: t.paths,
               expected: t.value,
               actual: fig.value,
-              loc: section.loc ?? firstLoc(report, t.paths),
+              loc: locate(clause, section, lines),
               excerpt: sentence.slice(0, 200),
             });
           }

@@ -48,6 +48,7 @@ export default defineRule({
         assessable: false,
         message: `表三总计列未填（${totalBlank.length} 行），无法核对各行合计`,
         paths: ['table3'],
+        loc: firstLoc(report, ['table3.newReceived.naturalPerson']),
       });
     }
     if (partsBlank.length) {
@@ -56,6 +57,7 @@ export default defineRule({
         assessable: false,
         message: `表三 ${partsBlank.length} 行有空白单元格，无法核对行合计：${partsBlank.slice(0, 5).join('；')}${partsBlank.length > 5 ? '…' : ''}`,
         paths: ['table3'],
+        loc: firstLoc(report, ['table3.newReceived.naturalPerson']),
       });
     }
   },

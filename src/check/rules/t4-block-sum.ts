@@ -38,7 +38,7 @@ export default defineRule({
       }
     }
     if (blank.length) {
-      emit({ severity: 'warning', assessable: false, message: `表四“${blank.join('”“')}”有空白单元格，无法核对总计`, paths: ['table4'] });
+      emit({ severity: 'warning', assessable: false, message: `表四“${blank.join('”“')}”有空白单元格，无法核对总计`, paths: ['table4'], loc: firstLoc(report, ['table4.reconsideration.upheld']) });
     }
   },
 });

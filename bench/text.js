@@ -1,0 +1,90 @@
+// Text and HTML parsing throughput: the fixtures replicated to 1,000 files, parsed (read →
+// recognise → check) in one process on all cores; and, on one core, what checking adds.
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { readBytes } from '../dist/read/index.js';
+import { recognise } from '../dist/recognise/index.js';
+import { runRules } from '../dist/check/engine.js';
+
+const FIXTURES = new URL('../test/fixtures/', import.meta.url).pathname;
+const N = Number(process.env.BENCH_TEXT_N ?? 1000);
+
+function sources() {
+  const out = [];
+  for (const dir of ['seeds', 'real']) for (const f of readdirSync(join(FIXTURES, dir))) if (/\.(txt|html)$/.test(f)) out.push(join(FIXTURES, dir, f));
+  return out;
+}
+
+async function parallel(files) {
+  const workers = availableParallelism();
+  const share = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w));
+  const started = performance.now();
+  const results = await Promise.all(
+    share.map(
+      (list) =>
+        new Promise((resolve, reject) => {
+          const w = new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: list });
+          w.once('message', resolve);
+          w.once('error', reject);
+        }),
+    ),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, workers, reports: results.reduce((a, r) => a + r.reports, 0), errors: results.reduce((a, r) => a + r.errors, 0) };
+}
+
+async function serialSplit(files) {
+  let read = 0;
+  let rec = 0;
+  let check = 0;
+  for (const f of files) {
+    const data = readFileSync(f);
+    let t = performance.now();
+    const doc = await readBytes(data, f);
+    read += performance.now() - t;
+    t = performance.now();
+    const { report, notes } = recognise(doc);
+    rec += performance.now() - t;
+    t = performance.now();
+    report.findings = runRules({ report, notes, lines: doc.lines });
+    check += performance.now() - t;
+  }
+  const n = files.length;
+  return { read: read / n, recognise: rec / n, check: check / n };
+}
+
+export async function run() {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-text-'));
+  try {
+    const src = sources();
+    const files = [];
+    for (let i = 0; i < N; i++) {
+      const s = src[i % src.length];
+      const f = join(dir, `${i}-${s.split('/').pop()}`);
+      writeFileSync(f, readFileSync(s));
+      files.push(f);
+    }
+    // warm up the JIT on one pass of the distinct sources
+    await serialSplit(src);
+    const split = await serialSplit(files.slice(0, 200));
+    const par = await parallel(files);
+    const out = {
+      'text/HTML files': N,
+      'text/HTML reports/s (all cores)': Math.round(par.reports / par.seconds),
+      workers: par.workers,
+      'read ms/report (1 core)': +split.read.toFixed(2),
+      'recognise ms/report (1 core)': +split.recognise.toFixed(2),
+      'check ms/report on top (1 core)': +split.check.toFixed(2),
+      errors: par.errors,
+    };
+    console.log('text/HTML parsing');
+    for (const [k, v] of Object.entries(out)) console.log(`  ${k}: ${v}`);
+    return out;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await run();
