@@ -4,7 +4,7 @@
  * key/value statistics: labels known to the template map onto indicator keys, the rest is kept
  * under `legacy.extra` with the item it is printed under.
  */
-import { LEGACY_BLOCKS, LEGACY_INDICATORS, LEGACY_UNITS, type LegacyIndicatorDef } from '../model/template.js';
+import { LEGACY_BLOCKS, LEGACY_INDICATORS, LEGACY_SUMS, LEGACY_UNITS, type LegacyIndicatorDef } from '../model/template.js';
 import type { Legacy } from '../model/report.js';
 import type { Recognition } from './context.js';
 import { normLabel, parseValue } from './normalise.js';
@@ -56,14 +56,23 @@ function splitUnit(label: string): { label: string; unit: string | null } {
   return { label, unit: null };
 }
 
+interface LegacyRow {
+  key: string | null;
+  label: string;
+  unit: string | null;
+  parent: string | null;
+  money: boolean;
+  token: Token | null;
+  /** Crawler text: the possible (year, cumulative) readings of the row's glued digits. */
+  candidates?: [number, number][];
+}
+
 export function recogniseLegacy(tokens: Token[], region: Region, rec: Recognition): Legacy | null {
   const mode = regionMode(tokens, region);
   const segments = buildSegments(tokens, region, mode === 'glued' ? 'glued' : 'rows');
-  const indicators: Record<string, number | null> = {};
-  const extra: Legacy['extra'] = [];
+  const rows: LegacyRow[] = [];
   let block: string | null = null;
   let parent: string | null = null;
-  let matched = 0;
   // older local tables print the year's value and a 历年累计 (cumulative) column
   const cumulative = segments.some((s) => s.label.includes('累计'));
   for (const seg of segments) {
@@ -72,7 +81,8 @@ export function recogniseLegacy(tokens: Token[], region: Region, rec: Recognitio
     const { label: withoutUnit, unit } = splitUnit(seg.label);
     const rowLabel = lastRowLabel(seg, withoutUnit);
     const blockHit = BLOCK_CORES.find((b) => withoutUnit.endsWith(b.core));
-    const nonBlank = seg.values.filter((v) => v.t === 'value');
+    const values = seg.values.filter((v) => v.t === 'value' || v.grid);
+    const nonBlank = values.filter((v) => v.t === 'value');
     if (blockHit && !nonBlank.length) {
       block = blockHit.key;
       parent = null;
@@ -81,27 +91,96 @@ export function recogniseLegacy(tokens: Token[], region: Region, rec: Recognitio
     if (blockHit) block = blockHit.key;
     const { core, sub } = legacyCore(rowLabel);
     if (!core || !nonBlank.length) continue;
-    if (matched && core.length > 40) break; // prose after the table
-    const value = readValue(seg, rowLabel, mode === 'glued', cumulative);
+    if (rows.some((r) => r.key) && core.length > 40) break; // prose after the table
     const def = matchIndicator(core, block);
-    if (def) {
-      matched++;
-      const path = `legacy.indicators.${def.key}`;
-      indicators[def.key] = rec.read(path, value.token, { value: value.value, inferred: value.inferred, money: def.unit === '万元' });
-      if (value.note) rec.note({ ...value.note, paths: [path] });
-      if (OPENS_BLOCK[def.key]) block = OPENS_BLOCK[def.key];
-      if (!sub) parent = def.key;
-    } else {
-      const index = extra.length;
-      const path = `legacy.extra.${index}`;
-      const v = rec.read(path, value.token, { value: value.value, inferred: value.inferred });
-      if (value.note) rec.note({ ...value.note, paths: [path] });
-      extra.push({ label: rowLabel, unit, value: v, parent: sub ? parent : null });
-      if (!sub) parent = rowLabel;
+    const row: LegacyRow = { key: def?.key ?? null, label: rowLabel, unit, parent: sub ? parent : null, money: def?.unit === '万元', token: values[0] ?? null };
+    // crawler text: "2026 3542" became "20263542"; year and cumulative are two numbers
+    if (mode === 'glued' && cumulative && values.length === 1) {
+      const digits = values[0].raw.normalize('NFKC').replace(/[^\d.]/g, '');
+      row.candidates = splitGroups([digits], 2, { limit: 200 })
+        .map(([a, b]) => [Number(a), Number(b)] as [number, number])
+        .filter(([a, b]) => b >= a);
+    }
+    rows.push(row);
+    if (def && OPENS_BLOCK[def.key]) block = OPENS_BLOCK[def.key];
+    if (!sub) parent = def?.key ?? rowLabel;
+  }
+  if (!rows.some((r) => r.key)) return null;
+  if (rows.some((r) => r.candidates)) narrow(rows);
+  const indicators: Record<string, number | null> = {};
+  const extra: Legacy['extra'] = [];
+  for (const row of rows) {
+    const path = row.key ? `legacy.indicators.${row.key}` : `legacy.extra.${extra.length}`;
+    const v = readRow(row, path, rec);
+    if (row.key) indicators[row.key] = v;
+    else extra.push({ label: row.label, unit: row.unit, value: v, parent: row.parent });
+  }
+  return { indicators, extra };
+}
+
+/**
+ * Glued rows: keep only the readings that can satisfy the table's sums (收到申请数 = the channels,
+ * 申请答复数 = its answers …) in both the year and the cumulative column, until nothing changes.
+ */
+function narrow(rows: LegacyRow[]): void {
+  const byKey = new Map(rows.filter((r) => r.key).map((r) => [r.key!, r]));
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const sum of LEGACY_SUMS) {
+      if (sum.mode !== 'sum') continue;
+      const total = byKey.get(sum.total);
+      const parts = [...sum.parts.map((k) => byKey.get(k)).filter((r): r is LegacyRow => Boolean(r)), ...rows.filter((r) => !r.key && r.parent === sum.total)];
+      const members = [total, ...parts];
+      // only rows whose readings are open take part (a row read directly has no pair to choose)
+      if (!total || members.some((m) => !m?.candidates?.length)) continue;
+      const lists = members.map((m) => m!.candidates!);
+      const keep = lists.map(() => new Set<number>());
+      // every combination (few: most rows have one reading) that adds up in both columns
+      const pick = (i: number, chosen: [number, number][], idx: number[]) => {
+        if (i === lists.length) {
+          const [t, ...ps] = chosen;
+          if (t[0] === ps.reduce((a, p) => a + p[0], 0) && t[1] === ps.reduce((a, p) => a + p[1], 0)) idx.forEach((k, j) => keep[j].add(k));
+          return;
+        }
+        lists[i].forEach((c, k) => pick(i + 1, [...chosen, c], [...idx, k]));
+      };
+      if (lists.reduce((a, l) => a * l.length, 1) > 20000) continue;
+      pick(0, [], []);
+      members.forEach((m, j) => {
+        const next = lists[j].filter((_, k) => keep[j].has(k));
+        if (next.length !== lists[j].length) {
+          m!.candidates = next;
+          changed = true;
+        }
+      });
     }
   }
-  if (!matched) return null;
-  return { indicators, extra };
+}
+
+function readRow(row: LegacyRow, path: string, rec: Recognition): number | null {
+  const shown = row.label.length > 24 ? `…${row.label.slice(-24)}` : row.label;
+  if (!row.candidates) return rec.read(path, row.token, { money: row.money });
+  const raw = row.token?.raw ?? '';
+  if (row.candidates.length === 1 && row.token) {
+    const [year, cum] = row.candidates[0];
+    rec.note({
+      code: 'CELL_INFERRED',
+      severity: 'info',
+      message: `${shown}: "${raw}" is the year's value and the cumulative one run together; the only split that keeps cumulative ≥ year and the table's sums is ${year} | ${cum}`,
+      paths: [path],
+      loc: row.token.loc,
+    });
+    return rec.read(path, { ...row.token, raw: String(year) }, { money: row.money, inferred: `split from the glued digits "${raw}"` });
+  }
+  rec.note({
+    code: 'CELL_AMBIGUOUS',
+    severity: 'warning',
+    message: `${shown}: "${raw}" is the year's value and the cumulative one run together, and ${row.candidates.length} splits are possible; the value is left blank`,
+    paths: [path],
+    loc: row.token?.loc,
+  });
+  return rec.read(path, null, { inferred: 'glued digits could not be split unambiguously' });
 }
 
 /** The printed label of the row itself: the text after the last header-ish or block run. */
@@ -113,39 +192,3 @@ function lastRowLabel(seg: Segment, label: string): string {
   if (UNITS.includes(last) && texts.length >= 2) last = texts[texts.length - 2];
   return splitUnit(last).label;
 }
-
-interface ValueReading {
-  token: Token | null;
-  value?: number | null;
-  inferred?: string;
-  note?: { code: string; severity: 'info' | 'warning'; message: string };
-}
-
-/** The row's value for the reporting year: the first value column (a cumulative one follows). */
-function readValue(seg: Segment, fullLabel: string, glued: boolean, cumulative: boolean): ValueReading {
-  const label = fullLabel.length > 24 ? `…${fullLabel.slice(-24)}` : fullLabel;
-  const values = seg.values.filter((v) => v.t === 'value' || v.grid);
-  const first = values[0] ?? null;
-  if (!glued || !first) return { token: first };
-  // crawler text: "2026 3542" became "20263542"; year and cumulative are two numbers
-  const digits = values.map((t) => t.raw.normalize('NFKC').replace(/[^\d.]/g, ''));
-  if (!cumulative || values.length >= 2) return { token: first };
-  const splits = splitGroups(digits, 2, { limit: 100 }).filter(([a, b]) => Number(b) >= Number(a));
-  if (splits.length === 1) {
-    return {
-      token: { ...first, raw: splits[0][0] },
-      inferred: `split from the glued digits "${first.raw}"`,
-      note: { code: 'CELL_INFERRED', severity: 'info', message: `${label}: "${first.raw}" is the year's value and the cumulative one run together; the only split with cumulative ≥ year is ${splits[0].join(' | ')}` },
-    };
-  }
-  return {
-    token: null,
-    inferred: 'glued digits could not be split unambiguously',
-    note: {
-      code: 'CELL_AMBIGUOUS',
-      severity: 'warning',
-      message: `${label}: "${first.raw}" is the year's value and the cumulative one run together, and ${splits.length} splits are possible; the value is left blank`,
-    },
-  };
-}
-
