@@ -93,7 +93,8 @@ export function recogniseLegacy(tokens: Token[], region: Region, rec: Recognitio
     if (!core || !nonBlank.length) continue;
     if (rows.some((r) => r.key) && core.length > 40) break; // prose after the table
     const def = matchIndicator(core, block);
-    const row: LegacyRow = { key: def?.key ?? null, label: rowLabel, unit, parent: sub ? parent : null, money: def?.unit === '万元', token: values[0] ?? null };
+    const printed = rowLabel.replace(/^其中:?/, '').replace(/^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+、|\d+\.)/, '');
+    const row: LegacyRow = { key: def?.key ?? null, label: printed, unit, parent: sub ? parent : null, money: def?.unit === '万元', token: values[0] ?? null };
     // crawler text: "2026 3542" became "20263542"; year and cumulative are two numbers
     if (mode === 'glued' && cumulative && values.length === 1) {
       const digits = values[0].raw.normalize('NFKC').replace(/[^\d.]/g, '');

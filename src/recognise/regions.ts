@@ -20,6 +20,7 @@ const T3_END = ['结转下年度继续办理'];
 const T4 = ['未经复议直接起诉', '复议后起诉', '结果维持'];
 const T4_END = /(?:^|[。；;]|\d)(?:[五六七八九]、|[5-9][、.])|存在的主要问题|主要问题及改进|其他需要报告/;
 const LEGACY_TITLE = ['政府信息公开情况统计表', '统计指标', '指标名称'];
+const LEGACY_END = /单位负责人|填报人|填表人|审核人|联系电话|附件下载|扫一扫|网站标识码|版权所有|主办单位/;
 const LEGACY_FIRST_ROW = ['主动公开政府信息数(不同渠道', '主动公开信息数', '主动公开政府信息数'];
 
 function find(texts: string[], from: number, words: string[], accept: (i: number) => boolean = () => true): number {
@@ -65,8 +66,23 @@ export function findRegions(tokens: Token[]): Regions {
       ...[find(texts, 0, LEGACY_TITLE, (i) => Boolean(tokens[i].grid) || texts[i].length <= 60), find(texts, 0, LEGACY_FIRST_ROW, (i) => Boolean(tokens[i].grid))].filter((i) => i >= 0),
     ),
   );
-  if (lg >= 0 && (t3 < 0 || lg > (out.table4?.end ?? t3))) out.legacy = { start: lg, end: tokens.length };
+  if (lg >= 0 && (t3 < 0 || lg > (out.table4?.end ?? t3))) out.legacy = { start: lg, end: endOfLegacy(tokens, texts, lg) };
   return out;
+}
+
+/**
+ * A statistics table in a grid ends with the grid (what follows is the signature, contacts, a
+ * site footer); in text it ends at the signature fields or the page furniture after it.
+ */
+function endOfLegacy(tokens: Token[], texts: string[], start: number): number {
+  let g = start;
+  while (g < tokens.length && g < start + 40 && !tokens[g].grid) g++;
+  if (g < tokens.length && tokens[g].grid) {
+    while (g < tokens.length && (tokens[g].grid || tokens[g].t === 'end')) g++;
+    return g;
+  }
+  for (let i = start + 1; i < tokens.length; i++) if (tokens[i].t === 'text' && LEGACY_END.test(tokens[i].raw)) return i;
+  return tokens.length;
 }
 
 function afterValues(tokens: Token[], from: number): number {

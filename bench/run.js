@@ -1,0 +1,18 @@
+// `npm run bench`: every benchmark of the project, one after the other, then a summary.
+// BENCH_ONLY=text,pdf runs a subset.
+const sections = [
+  ['text', './text.js'],
+  ['docx', './docx.js'],
+  ['pdf', './pdf.js'],
+  ['ingest', './ingest.js'],
+];
+const only = process.env.BENCH_ONLY?.split(',');
+const summary = {};
+for (const [name, module] of sections) {
+  if (only && !only.includes(name)) continue;
+  console.log(`\n== ${name} ==`);
+  const { run } = await import(module);
+  Object.assign(summary, await run());
+}
+console.log('\n== summary ==');
+for (const [k, v] of Object.entries(summary)) console.log(`${k}: ${v}`);
