@@ -18,6 +18,8 @@ export interface TableCell {
   spanned?: boolean;
   rowSpan?: number;
   colSpan?: number;
+  /** What the reader had to interpret to produce this text (e.g. digits printed apart, re-joined). */
+  note?: string;
 }
 
 export interface Table {
@@ -41,7 +43,14 @@ export interface SourceDocument {
   /** The source as lines of text, for diagnostics (`path:line` and the line under it). */
   lines?: string[];
   /** Metadata the container itself carries (HTML <title>, crawler headers, DOCX core props). */
-  metaHints: { title?: string; published?: string; publisher?: string };
+  metaHints: {
+    /** A title the container states for the page itself (HTML ArticleTitle, crawler 标题). */
+    title?: string;
+    /** A title from document properties (DOCX dc:title): often left over from last year's file. */
+    propertiesTitle?: string;
+    published?: string;
+    publisher?: string;
+  };
 }
 
 export class ReadFailure extends Error {

@@ -1,6 +1,6 @@
 /**
- * WordprocessingML (word/document.xml) → blocks, in one streaming pass (htmlparser2 in XML mode,
- * no DOM). What the reader shows is what Word shows with all changes accepted:
+ * WordprocessingML (word/document.xml) → blocks, in one streaming pass (a SAX scan, no DOM).
+ * What the reader shows is what Word shows with all changes accepted:
  *
  * - tracked changes: inserted and moved-to text is kept, deleted and moved-from text dropped, a
  *   deleted paragraph mark joins the paragraph to the next one, a deleted row disappears;
@@ -15,11 +15,11 @@
  * Locations: `paragraph` is the 0-based index of the w:p in document order (paragraphs inside
  * tables counted too), `table` the 0-based index of the w:tbl in document order.
  */
-import { Parser } from 'htmlparser2';
 import type { Loc } from '../model/report.js';
-import type { Block } from './document.js';
+import { ReadFailure, type Block } from './document.js';
 import { resolveSpans, type SpanCell } from './grid.js';
 import { textBlocks } from './text.js';
+import { attribute, attributes, decodeXml, scanXml } from './xml-scan.js';
 
 const W_NAMESPACES = new Set(['http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'http://purl.oclc.org/ooxml/wordprocessingml/main']);
 const MC_NAMESPACE = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
@@ -30,6 +30,40 @@ const SKIP = new Set([
   // the properties before a change: their gridSpan/vMerge must not override the current ones
   'pPrChange', 'rPrChange', 'tblPrChange', 'tcPrChange', 'trPrChange', 'sectPrChange', 'tblGridChange', 'tblPrExChange', 'numberingChange',
 ]);
+
+/**
+ * The element names the reader acts on or looks up as parents. Resolving an element's name goes
+ * through this table (and a cache per namespace scope) so that the names compared in the hot path
+ * are these literal strings, which compare by identity.
+ */
+const KNOWN_W = new Map(
+  [
+    'document', 'p', 'r', 't', 'tab', 'ptab', 'br', 'cr', 'noBreakHyphen', 'sym', 'del', 'moveFrom', 'fldChar', 'sdt', 'sdtPr',
+    'showingPlcHdr', 'sdtContent', 'tbl', 'tr', 'trPr', 'gridBefore', 'gridAfter', 'tc', 'tcPr', 'gridSpan', 'vMerge', 'hMerge',
+    'pPr', 'rPr', ...SKIP,
+  ].map((n) => [n, n]),
+);
+const KNOWN_MC = new Map(['AlternateContent', 'Choice', 'Fallback'].map((n) => [n, n]));
+/** Drawing and VML elements that stand for a picture. */
+const PICTURES = new Set(['inline', 'anchor', 'imagedata']);
+
+/**
+ * Real reports have a few thousand paragraphs and cells; a document.xml within the inflate cap
+ * can still declare millions of empty ones (or 63-column spans in every cell), and each costs an
+ * object. Past these counts the document is refused instead of exhausting the memory.
+ */
+export const MAX_PARAGRAPHS_AND_CELLS = 500_000;
+export const MAX_GRID_POSITIONS = 2_000_000;
+const tooMany = (what: string, limit: number) =>
+  new ReadFailure('TOO_LARGE', `the document has more than ${limit.toLocaleString('en')} ${what}; far more than any report`);
+
+interface ElementName {
+  /** The local name; '' for elements the reader does not act on. */
+  local: string;
+  mc: boolean;
+  picture: boolean;
+}
+const OTHER: ElementName = { local: '', mc: false, picture: false };
 
 interface ParaItem {
   kind: 'p';
@@ -85,9 +119,11 @@ export function readDocumentXml(xml: string): DocxBody {
   const paras: ParaBuilder[] = [];
   const sdts: { placeholder: boolean }[] = [];
   const alternates: { taken: boolean }[] = [];
-  // element stack: [namespace-resolved local name or '' for foreign elements]
+  const cellOpened: boolean[] = [];
+  // the open elements' local names ('' for those the reader does not act on)
   const stack: string[] = [];
-  const nsStack: Map<string, string>[] = [new Map()];
+  // namespace scopes: [0] is outside the root element, each element pushes its own
+  const scopes: { prefixes: Map<string, string>; names: Map<string, ElementName> }[] = [{ prefixes: new Map(), names: new Map() }];
   let skipAt = 0;
   let suppress = 0;
   let inText = false;
@@ -95,6 +131,8 @@ export function readDocumentXml(xml: string): DocxBody {
   const fields: ('instr' | 'result')[] = [];
   let paragraphCount = 0;
   let tableCount = 0;
+  let cellCount = 0;
+  let gridPositions = 0;
   let textChars = 0;
   let drawings = 0;
   let isWordDocument = false;
@@ -111,38 +149,46 @@ export function readDocumentXml(xml: string): DocxBody {
     c.carry = null;
   };
 
-  const resolve = (qname: string, attrs: Record<string, string>): { ns: string; local: string } => {
-    let scope = nsStack[nsStack.length - 1];
-    for (const key in attrs) {
-      if (key === 'xmlns' || key.startsWith('xmlns:')) {
-        if (scope === nsStack[nsStack.length - 1]) scope = new Map(scope);
-        scope.set(key === 'xmlns' ? '' : key.slice(6), attrs[key]);
+  // each scope carries the cache of the names resolved in it
+  const resolve = (qname: string, attrs: string): ElementName => {
+    let top = scopes[scopes.length - 1];
+    if (attrs.includes('xmlns')) {
+      for (const [key, value] of attributes(attrs)) {
+        if (key !== 'xmlns' && !key.startsWith('xmlns:')) continue;
+        if (top === scopes[scopes.length - 1]) top = { prefixes: new Map(top.prefixes), names: new Map() };
+        top.prefixes.set(key === 'xmlns' ? '' : key.slice(6), value);
       }
     }
-    nsStack.push(scope);
-    const colon = qname.indexOf(':');
-    const prefix = colon < 0 ? '' : qname.slice(0, colon);
-    return { ns: scope.get(prefix) ?? '', local: colon < 0 ? qname : qname.slice(colon + 1) };
-  };
-  const attr = (attrs: Record<string, string>, local: string): string | undefined => {
-    for (const key in attrs) if (key === local || key.endsWith(`:${local}`)) return attrs[key];
-    return undefined;
+    scopes.push(top);
+    const scope = top.prefixes;
+    const cache = top.names;
+    let name = cache.get(qname);
+    if (!name) {
+      const colon = qname.indexOf(':');
+      const ns = scope.get(colon < 0 ? '' : qname.slice(0, colon)) ?? '';
+      const local = colon < 0 ? qname : qname.slice(colon + 1);
+      if (W_NAMESPACES.has(ns)) name = KNOWN_W.has(local) ? { local: KNOWN_W.get(local)!, mc: false, picture: false } : OTHER;
+      else if (ns === MC_NAMESPACE) name = KNOWN_MC.has(local) ? { local: KNOWN_MC.get(local)!, mc: true, picture: false } : OTHER;
+      else name = PICTURES.has(local) ? { local: '', mc: false, picture: true } : OTHER;
+      cache.set(qname, name);
+    }
+    return name;
   };
 
-  const openTag = (ns: string, local: string, attrs: Record<string, string>) => {
-    if (ns === MC_NAMESPACE) {
+  const openTag = (name: ElementName, attrs: string) => {
+    const local = name.local;
+    if (name.mc) {
       if (local === 'AlternateContent') alternates.push({ taken: false });
-      else if (local === 'Choice' || local === 'Fallback') {
+      else {
+        // Choice or Fallback: only the first is read
         const alt = alternates[alternates.length - 1];
         if (!alt || alt.taken) skipAt = stack.length;
         else alt.taken = true;
       }
       return;
     }
-    if (!W_NAMESPACES.has(ns)) {
-      if (local === 'inline' || local === 'anchor' || local === 'imagedata') drawings++;
-      return;
-    }
+    if (name.picture) drawings++;
+    if (!local) return;
     if (stack.length === 1 && local === 'document') isWordDocument = true;
     if (SKIP.has(local)) {
       skipAt = stack.length;
@@ -150,6 +196,7 @@ export function readDocumentXml(xml: string): DocxBody {
     }
     switch (local) {
       case 'p':
+        if (paragraphCount + cellCount >= MAX_PARAGRAPHS_AND_CELLS) throw tooMany('paragraphs and table cells', MAX_PARAGRAPHS_AND_CELLS);
         paras.push({ parts: [], paragraph: paragraphCount++, markDeleted: false });
         break;
       case 't':
@@ -167,7 +214,7 @@ export function readDocumentXml(xml: string): DocxBody {
         if (parentIs('r')) emitText('-');
         break;
       case 'sym':
-        if (parentIs('r')) emitText(symbol(attr(attrs, 'char')));
+        if (parentIs('r')) emitText(symbol(attribute(attrs, 'char')));
         break;
       case 'del':
       case 'moveFrom':
@@ -182,7 +229,7 @@ export function readDocumentXml(xml: string): DocxBody {
         } else skipAt = stack.length;
         break;
       case 'fldChar': {
-        const type = attr(attrs, 'fldCharType');
+        const type = attribute(attrs, 'fldCharType');
         if (type === 'begin') {
           fields.push('instr');
           fieldsInInstruction++;
@@ -198,7 +245,7 @@ export function readDocumentXml(xml: string): DocxBody {
         sdts.push({ placeholder: false });
         break;
       case 'showingPlcHdr':
-        if (parentIs('sdtPr') && sdts.length && attr(attrs, 'val') !== 'false' && attr(attrs, 'val') !== '0') sdts[sdts.length - 1].placeholder = true;
+        if (parentIs('sdtPr') && sdts.length && attribute(attrs, 'val') !== 'false' && attribute(attrs, 'val') !== '0') sdts[sdts.length - 1].placeholder = true;
         break;
       case 'sdtContent':
         if (sdts[sdts.length - 1]?.placeholder) suppress++;
@@ -221,13 +268,15 @@ export function readDocumentXml(xml: string): DocxBody {
         if (parentIs('trPr')) {
           const t = tables[tables.length - 1];
           const row = t?.rows[t.rows.length - 1];
-          if (row) row[local] = clampInt(attr(attrs, 'val'), 0, 63);
+          if (row) row[local] = clampInt(attribute(attrs, 'val'), 0, 63);
         }
         break;
       case 'tc': {
         const t = tables[tables.length - 1];
         const row = t?.rows[t.rows.length - 1];
+        cellOpened.push(!!(t && row));
         if (!t || !row) break;
+        if (paragraphCount + ++cellCount >= MAX_PARAGRAPHS_AND_CELLS) throw tooMany('paragraphs and table cells', MAX_PARAGRAPHS_AND_CELLS);
         const cell: CellBuilder = { items: [], carry: null, gridSpan: 1, vMerge: null, hMerge: null, loc: { table: t.index, paragraph: paragraphCount } };
         row.cells.push(cell);
         containers.push(cell);
@@ -239,8 +288,8 @@ export function readDocumentXml(xml: string): DocxBody {
         if (!parentIs('tcPr')) break;
         const cell = container() as CellBuilder;
         if (!('gridSpan' in cell)) break;
-        if (local === 'gridSpan') cell.gridSpan = clampInt(attr(attrs, 'val'), 1, 63);
-        else cell[local] = attr(attrs, 'val') === 'restart' ? 'restart' : 'continue';
+        if (local === 'gridSpan') cell.gridSpan = clampInt(attribute(attrs, 'val'), 1, 63);
+        else cell[local] = attribute(attrs, 'val') === 'restart' ? 'restart' : 'continue';
         break;
       }
     }
@@ -268,14 +317,13 @@ export function readDocumentXml(xml: string): DocxBody {
       case 'sdtContent':
         if (sdts[sdts.length - 1]?.placeholder && suppress) suppress--;
         break;
-      case 'tc': {
-        const cell = container();
-        if (cell !== body && 'gridSpan' in cell) {
-          flushCarry(cell);
+      case 'tc':
+        // a w:tc outside a row (a broken file) opened no cell
+        if (cellOpened.pop() && container() !== body) {
+          flushCarry(container());
           containers.pop();
         }
         break;
-      }
       case 'tbl': {
         const t = tables.pop();
         if (t) finishTable(t);
@@ -289,45 +337,63 @@ export function readDocumentXml(xml: string): DocxBody {
     while (container() !== t.parent && container() !== body) containers.pop();
     const rows = t.rows.filter((r) => !r.deleted && (r.cells.length || r.gridBefore || r.gridAfter));
     if (t.hasNestedTable) {
-      for (const row of rows) for (const cell of row.cells) t.parent.items.push(...cell.items);
+      // (no push(...items): a spread of a huge cell would overflow the call stack)
+      for (const row of rows) for (const cell of row.cells) for (const item of cell.items) t.parent.items.push(item);
       return;
     }
     if (!rows.length) return;
-    t.parent.items.push({ kind: 'table', rows: resolveSpans(spanRows(rows, t.index)), loc: { table: t.index }, structure: 'grid' });
+    const spans = spanRows(rows, t.index);
+    let width = 0;
+    for (const row of spans) {
+      let w = 0;
+      for (const c of row) w += c.colSpan ?? 1;
+      width = Math.max(width, w);
+    }
+    gridPositions += width * spans.length;
+    if (gridPositions > MAX_GRID_POSITIONS) throw tooMany('table grid positions', MAX_GRID_POSITIONS);
+    t.parent.items.push({ kind: 'table', rows: resolveSpans(spans), loc: { table: t.index }, structure: 'grid' });
   };
 
-  const parser = new Parser(
-    {
-      onopentag(qname, attrs) {
-        const { ns, local } = resolve(qname, attrs);
-        stack.push(ns === MC_NAMESPACE || W_NAMESPACES.has(ns) ? local : '');
-        if (skipAt) return;
-        openTag(ns, local, attrs);
-      },
-      ontext(data) {
-        if (inText && !skipAt) {
-          emitText(data);
-          if (!suppress && !fieldsInInstruction) textChars += data.trim().length;
-        }
-      },
-      onclosetag() {
-        const local = stack.pop() ?? '';
-        nsStack.pop();
-        if (skipAt) {
-          // the skipped element itself has closed
-          if (stack.length < skipAt) skipAt = 0;
-          return;
-        }
-        if (local === 'AlternateContent') alternates.pop();
-        else if (local) closeTag(local);
-      },
+  // the qualified names of the open elements, to match close tags as written
+  const qnames: string[] = [];
+  const closeOne = () => {
+    qnames.pop();
+    const local = stack.pop() ?? '';
+    scopes.pop();
+    if (skipAt) {
+      // the skipped element itself has closed
+      if (stack.length < skipAt) skipAt = 0;
+      return;
+    }
+    if (local === 'AlternateContent') alternates.pop();
+    else if (local) closeTag(local);
+  };
+  scanXml(xml, {
+    open(qname, attrs) {
+      const name = resolve(qname, attrs);
+      qnames.push(qname);
+      stack.push(name.local);
+      if (skipAt) return;
+      openTag(name, attrs);
     },
-    { xmlMode: true, decodeEntities: true, recognizeSelfClosing: true },
-  );
-  parser.write(xml);
-  parser.end();
-  while (tables.length) finishTable(tables.pop()!);
-  while (paras.length) closeTag('p');
+    text(raw) {
+      if (!inText || skipAt) return;
+      const data = decodeXml(raw);
+      if (!paras.length || suppress || fieldsInInstruction) return;
+      emitText(data);
+      textChars += data.trim().length;
+    },
+    close(qname) {
+      // a broken part may close an outer element early (close the inner ones) or close nothing;
+      // the search depth is bounded so that a hostile part cannot make it quadratic
+      let at = qnames.length - 1;
+      while (at >= 0 && at >= qnames.length - 256 && qnames[at] !== qname) at--;
+      if (at < 0 || qnames[at] !== qname) return;
+      while (qnames.length > at) closeOne();
+    },
+  });
+  // a part cut short: close what is open, innermost first, so that its text is kept
+  while (qnames.length) closeOne();
   flushCarry(body);
   return { blocks: toBlocks(body.items), textChars, drawings, isWordDocument };
 }
@@ -395,7 +461,7 @@ function toBlocks(items: Item[]): Block[] {
   const flush = () => {
     if (lines.length) {
       const at = locs;
-      blocks.push(...textBlocks(lines, (i) => ({ paragraph: at[i] }), { markdown }));
+      for (const block of textBlocks(lines, (i) => ({ paragraph: at[i] }), { markdown })) blocks.push(block);
     }
     lines = [];
     locs = [];

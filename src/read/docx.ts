@@ -43,7 +43,7 @@ export async function readDocx(data: Buffer, source: SourceInfo, opts: { notDocx
   const metaHints: SourceDocument['metaHints'] = {};
   const core = zip.find(rels.core ?? 'docProps/core.xml');
   const title = core ? coreTitle(readSmall(zip, core)) : undefined;
-  if (title) metaHints.title = title;
+  if (title) metaHints.propertiesTitle = title;
   return { source, blocks: body.blocks, metaHints };
 }
 

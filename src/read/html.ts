@@ -83,7 +83,7 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
     const dest = out?.cell ? out.cell.parts : blocks;
     if (t.nested) {
       // layout table: its cells are containers of ordinary blocks
-      for (const row of rows) for (const cell of row) dest.push(...cell.parts);
+      for (const row of rows) for (const cell of row) for (const part of cell.parts) dest.push(part);
       return;
     }
     if (!rows.length) return;

@@ -30,7 +30,8 @@ export class Recognition {
     const cell: Cell = { path, raw: token.raw, value, loc: token.loc };
     if (parsed.marker) cell.marker = parsed.marker;
     if (parsed.unit) cell.unit = parsed.unit;
-    if (parsed.normalised) cell.normalised = parsed.normalised;
+    const normalised = [token.note, parsed.normalised].filter(Boolean).join('; ');
+    if (normalised) cell.normalised = normalised;
     if (opts.inferred) cell.inferred = opts.inferred;
     this.cells.push(cell);
     return value;

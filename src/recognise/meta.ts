@@ -35,21 +35,31 @@ export function parseChineseDate(s: string): string | null {
 
 const paragraphs = (doc: SourceDocument) => doc.blocks.filter((b): b is Paragraph => b.kind === 'paragraph');
 
+const HAS_YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/;
+
 export function findTitle(doc: SourceDocument): { title: string | null; loc?: Paragraph['loc'] } {
   const hint = doc.metaHints.title;
   if (hint && TITLE.test(hint.replace(/\s+/g, ''))) return { title: hint.replace(/\s+/g, '') };
   const paras = paragraphs(doc).slice(0, 80);
-  for (let i = 0; i < paras.length; i++) {
-    // a title may be broken over two or three short lines
-    let joined = '';
-    for (let k = i; k < Math.min(i + 3, paras.length); k++) {
-      const line = paras[k].text.replace(/\s+/g, '');
-      if (line.length > 60) break;
-      joined += line;
-      if (TITLE.test(joined) && joined.length <= 80) return { title: joined, loc: paras[i].loc };
+  // a title names its year; breadcrumbs such as "政府信息公开年报" do not — they are the last resort
+  for (const needYear of [true, false]) {
+    for (let i = 0; i < paras.length; i++) {
+      // a title may be broken over two or three short lines (none of which is a title alone)
+      let joined = '';
+      for (let k = i; k < Math.min(i + 3, paras.length); k++) {
+        const line = paras[k].text.replace(/\s+/g, '');
+        if (line.length > 60 || (k > i && TITLE.test(joined))) break;
+        joined += line;
+        if (TITLE.test(joined) && joined.length <= 80 && (!needYear || HAS_YEAR.test(joined))) return { title: joined, loc: paras[i].loc };
+      }
+    }
+    // document properties before a yearless line: Word keeps last year's title in copied files,
+    // so they only come in when the body names none
+    if (needYear && doc.metaHints.propertiesTitle && TITLE.test(doc.metaHints.propertiesTitle.replace(/\s+/g, ''))) {
+      return { title: doc.metaHints.propertiesTitle.replace(/\s+/g, '') };
     }
   }
-  return { title: hint?.replace(/\s+/g, '') ?? null };
+  return { title: (hint ?? doc.metaHints.propertiesTitle)?.replace(/\s+/g, '') ?? null };
 }
 
 export function findYear(title: string | null, doc: SourceDocument): number | null {

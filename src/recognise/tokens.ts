@@ -18,6 +18,8 @@ export interface Token {
   grid?: boolean;
   /** Digits written against label text with no separator: may be several numbers run together. */
   glued?: boolean;
+  /** What the reader had to interpret to produce the text (see TableCell.note). */
+  note?: string;
   /** Grid tokens: which grid row (unique in the document) the cell is in. */
   rowId?: number;
   /** The token's reading as a cell, computed once (see tokenValue). */
@@ -57,7 +59,7 @@ function gridTokens(block: Extract<Block, { kind: 'table' }>, index: number, out
       }
       const parsed = parseValue(raw, { money: true });
       if (parsed.value !== null || parsed.marker === 'dash' || parsed.marker === 'slash' || /^(空|无|暂无)$/.test(text)) {
-        out.push({ t: 'value', raw, loc: cell.loc, block: index, grid, parsed, rowId });
+        out.push({ t: 'value', raw, loc: cell.loc, block: index, grid, parsed, rowId, ...(cell.note ? { note: cell.note } : {}) });
       } else if (!grid) {
         lineTokens(raw, cell.loc, index, out, false);
       } else out.push({ t: 'text', raw: text.replace(/\s+/g, ''), loc: cell.loc, block: index, grid, rowId });

@@ -38,7 +38,21 @@ async function importPdfJs(): Promise<PdfJs> {
   Array.prototype.push = natives.push;
   JSON.parse = natives.parse;
   JSON.stringify = natives.stringify;
+  process.on('unhandledRejection', ignorePdfJsRejections);
   return lib;
+}
+
+/**
+ * pdf.js prefetches objects of a damaged file (the kids of a broken page tree) into promises
+ * nobody awaits; when they fail, Node would end the whole process with an unhandled rejection,
+ * although pdf.js reports the failure through the call we do await (→ CORRUPT). Those
+ * rejections are dropped. Any other unhandled rejection keeps Node's default (the process
+ * ends), unless the application listens for them itself.
+ */
+function ignorePdfJsRejections(reason: unknown): void {
+  const fromPdfJs = reason instanceof Error && (reason.stack ?? '').includes('pdfjs-dist');
+  if (fromPdfJs) return;
+  if (process.listenerCount('unhandledRejection') === 1) throw reason;
 }
 
 const packageDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
@@ -104,5 +118,5 @@ export function asReadFailure(e: unknown): ReadFailure {
   const message = e instanceof Error ? e.message : String(e);
   if (name === 'PasswordException') return new ReadFailure('ENCRYPTED', 'the PDF is protected by a password; gongkai cannot open it');
   if (name === 'InvalidPDFException') return new ReadFailure('CORRUPT', `the PDF is damaged and cannot be read (${message})`);
-  return new ReadFailure('CORRUPT', `the PDF cannot be read: ${message}`);
+  return new ReadFailure('CORRUPT', `the PDF is damaged and cannot be read (${message})`);
 }

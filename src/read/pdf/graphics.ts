@@ -20,6 +20,16 @@ const SKEW = 0.8;
 /** Shorter segments are glyph parts or decoration, not table rules. */
 const MIN_LENGTH = 4;
 
+interface TextState {
+  font: string;
+  fontSize: number;
+  leading: number;
+  charSpacing: number;
+  wordSpacing: number;
+  hScale: number;
+  rise: number;
+}
+
 interface Glyph {
   unicode?: string;
   width?: number;
@@ -38,21 +48,16 @@ export function pageGraphics(
 ): PageGraphics {
   const rulings: Ruling[] = [];
   const verticalGlyphs: TextItem[] = [];
-  const stack: { ctm: Matrix; lineWidth: number; stroke: unknown; fill: unknown }[] = [];
+  // q/Q save and restore the CTM, the line width and colours, and the text state (PDF 8.4.1)
+  const stack: { ctm: Matrix; lineWidth: number; stroke: unknown; fill: unknown; text: TextState }[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
   let lineWidth = 1;
   let strokeColour: unknown = '#000000';
   let fillColour: unknown = '#000000';
-  // text state, kept for vertical fonts only
-  let font = '';
-  let fontSize = 0;
+  // text state, followed for the glyphs of vertical fonts
   let tm: Matrix = [1, 0, 0, 1, 0, 0];
   let tlm: Matrix = [1, 0, 0, 1, 0, 0];
-  let leading = 0;
-  let charSpacing = 0;
-  let wordSpacing = 0;
-  let hScale = 1;
-  let rise = 0;
+  let ts: TextState = { font: '', fontSize: 0, leading: 0, charSpacing: 0, wordSpacing: 0, hScale: 1, rise: 0 };
   const tracksText = verticalFonts.size > 0;
   const toPage = () => multiply(viewportTransform, ctm);
   const moveLine = (tx: number, ty: number) => {
@@ -66,23 +71,23 @@ export function pageGraphics(
     const args = argsArray[i] as any[];
     switch (fn) {
       case OPS.save:
-        stack.push({ ctm, lineWidth, stroke: strokeColour, fill: fillColour });
+        stack.push({ ctm, lineWidth, stroke: strokeColour, fill: fillColour, text: { ...ts } });
         break;
       case OPS.restore: {
         const s = stack.pop();
-        if (s) ({ ctm, lineWidth, stroke: strokeColour, fill: fillColour } = s);
+        if (s) ({ ctm, lineWidth, stroke: strokeColour, fill: fillColour, text: ts } = s);
         break;
       }
       case OPS.transform:
         ctm = multiply(ctm, args);
         break;
       case OPS.paintFormXObjectBegin:
-        stack.push({ ctm, lineWidth, stroke: strokeColour, fill: fillColour });
+        stack.push({ ctm, lineWidth, stroke: strokeColour, fill: fillColour, text: { ...ts } });
         if (Array.isArray(args?.[0]) || ArrayBuffer.isView(args?.[0])) ctm = multiply(ctm, args[0] as ArrayLike<number>);
         break;
       case OPS.paintFormXObjectEnd: {
         const s = stack.pop();
-        if (s) ({ ctm, lineWidth, stroke: strokeColour, fill: fillColour } = s);
+        if (s) ({ ctm, lineWidth, stroke: strokeColour, fill: fillColour, text: ts } = s);
         break;
       }
       case OPS.setLineWidth:
@@ -102,8 +107,8 @@ export function pageGraphics(
         tlm = [1, 0, 0, 1, 0, 0];
         break;
       case OPS.setFont:
-        font = args[0];
-        fontSize = args[1];
+        ts.font = args[0];
+        ts.fontSize = args[1];
         break;
       case OPS.setTextMatrix:
         tlm = Array.from(args[0] as ArrayLike<number>) as Matrix;
@@ -113,29 +118,30 @@ export function pageGraphics(
         moveLine(args[0], args[1]);
         break;
       case OPS.setLeadingMoveText:
-        leading = -args[1];
+        ts.leading = -args[1];
         moveLine(args[0], args[1]);
         break;
       case OPS.nextLine:
-        moveLine(0, -leading);
+        moveLine(0, -ts.leading);
         break;
       case OPS.setLeading:
-        leading = args[0];
+        ts.leading = args[0];
         break;
       case OPS.setCharSpacing:
-        charSpacing = args[0];
+        ts.charSpacing = args[0];
         break;
       case OPS.setWordSpacing:
-        wordSpacing = args[0];
+        ts.wordSpacing = args[0];
         break;
       case OPS.setTextRise:
-        rise = args[0];
+        ts.rise = args[0];
         break;
       case OPS.setHScale:
-        hScale = args[0] / 100;
+        ts.hScale = args[0] / 100;
         break;
       case OPS.showText: {
         if (!tracksText) break;
+        const { font, fontSize, charSpacing, wordSpacing, hScale, rise } = ts;
         if (!verticalFonts.has(font)) {
           // horizontal text only moves the text matrix (for vertical glyphs that may follow)
           let tx = 0;
@@ -161,8 +167,9 @@ export function pageGraphics(
             const top = Math.min(y, y + size);
             verticalGlyphs.push({ text, page, x0: x - size / 2, x1: x + size / 2, y0: top, y1: top + size, baseline: top + size, size, vertical: true });
           }
+          // PDF 9.4.4: ty = w1 × Tfs + Tc (+ Tw for a space); w1 is negative (downwards)
           const w1 = g.vmetric?.[0] ?? -1000;
-          ty += (w1 / 1000) * fontSize - charSpacing - (g.isSpace ? wordSpacing : 0);
+          ty += (w1 / 1000) * fontSize + charSpacing + (g.isSpace ? wordSpacing : 0);
         }
         tm = multiply(tm, [1, 0, 0, 1, 0, ty]);
         break;

@@ -23,15 +23,15 @@ const SPACE = 0.3;
 const DIGIT_GAP = 0.5;
 const NUMERIC = /^[\d.,，]+$/;
 
-/** Items grouped into lines, top to bottom. */
+/** Items grouped into lines, page by page, top to bottom. */
 export function groupLines(items: TextItem[]): Line[] {
-  const flowing = items.filter((t) => !t.vertical && !t.rotated).sort((a, b) => a.baseline - b.baseline || a.x0 - b.x0);
+  const flowing = items.filter((t) => !t.vertical && !t.rotated).sort((a, b) => a.page - b.page || a.baseline - b.baseline || a.x0 - b.x0);
   const groups: TextItem[][] = [];
   let current: TextItem[] = [];
   let first = 0;
   let minSize = 0;
   for (const t of flowing) {
-    if (current.length && t.baseline - first <= 0.5 * Math.min(minSize, t.size)) {
+    if (current.length && t.page === current[0].page && t.baseline - first <= 0.5 * Math.min(minSize, t.size)) {
       current.push(t);
       minSize = Math.min(minSize, t.size);
       continue;
@@ -100,4 +100,15 @@ export function joinItems(items: TextItem[], cell = false): Joined {
     } else text += gap > SPACE * size ? ` ${t.text}` : t.text;
   }
   return rejoined ? { text, rejoined } : { text };
+}
+
+/** Page numbers as printed in headers and footers: "- 3 -", "3", "第 3 页 共 6 页", "3 / 6". */
+const PAGE_NUMBER = /^(?:[-—–－]?\s*\d{1,3}\s*[-—–－]?|第\s*\d{1,3}\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3})$/;
+/** The share of the page height at the top and at the bottom that is margin. */
+export const MARGIN = 0.1;
+
+/** A line that is only a page number, in the top or bottom margin of its page. */
+export function isPageNumber(line: Line, pageHeight: number): boolean {
+  const inMargin = line.y1 < pageHeight * MARGIN || line.y0 > pageHeight * (1 - MARGIN);
+  return inMargin && PAGE_NUMBER.test(line.text.trim());
 }
