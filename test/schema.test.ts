@@ -1,10 +1,13 @@
 /** Every parse result validates against the runtime schema that `gongkai schema` exports. */
 import { describe, expect, it } from 'vitest';
-import { ReadError, Report } from '../src/model/report.js';
+import { ReadError, Report, TYPES_MATCH } from '../src/model/schema.js';
 import { parsePath } from '../src/pipeline.js';
 import { fixtureCases } from './helpers.js';
 
 describe('output schema', () => {
+  it('the runtime schemas and the pipeline types are the same (checked when compiling)', () => {
+    expect(TYPES_MATCH).toBe(true);
+  });
   for (const c of fixtureCases((f) => /\.(txt|html)$/.test(f))) {
     it(c.name, async () => {
       const out = await parsePath(c.source);

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { findRule } from '../../check/engine.js';
 import { RULES } from '../../check/rules/index.js';
-import { reportJsonSchema } from '../../model/report.js';
 import { padEnd } from '../../render/width.js';
 import { outputFormat, UsageError } from '../io.js';
 
@@ -50,7 +49,9 @@ export function registerRules(program: Command): void {
   program
     .command('schema')
     .description('print the JSON Schema of `parse --format json` output')
-    .action(() => {
+    .action(async () => {
+      // zod is only needed here: load it on demand, not for every command
+      const { reportJsonSchema } = await import('../../model/schema.js');
       process.stdout.write(`${JSON.stringify(reportJsonSchema(), null, 2)}\n`);
     });
 }
