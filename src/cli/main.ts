@@ -7,6 +7,9 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './commands/check.js';
 import { registerParse } from './commands/parse.js';
 import { registerRules } from './commands/rules.js';
+import { registerIngest } from './commands/ingest.js';
+import { registerQuery } from './commands/query.js';
+import { registerExport } from './commands/export.js';
 import { UsageError } from './io.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -22,6 +25,9 @@ export function buildProgram(): Command {
   registerParse(program);
   registerCheck(program);
   registerRules(program);
+  registerIngest(program);
+  registerQuery(program);
+  registerExport(program);
   for (const register of extraCommands) register(program);
   return program;
 }
@@ -33,6 +39,11 @@ export function addCommand(register: (program: Command) => void): void {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `gongkai … | head`: a closed pipe ends the output, it is not an error
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync(argv);

@@ -60,6 +60,11 @@ export function buildSegments(tokens: Token[], region: Region, mode: RegionMode)
   let values: Token[] = [];
   const close = () => {
     if (!values.length) return;
+    // empty cells before a row's label (layout padding) are not a row
+    if (!labelTokens.length && values.every((v) => v.t === 'blank')) {
+      values = [];
+      return;
+    }
     segments.push({
       label: normLabel(labelTokens.map((t) => t.raw).join('')),
       labelTokens,

@@ -60,7 +60,7 @@ const ALL_TARGETS = TABLE3_ROWS.map((r) => target(r.key, r.label, r.aliases));
 /** Whether a cell's text is (part of) a 表三 label or header rather than a value gone wrong. */
 function isTable3Label(text: string): boolean {
   const t = normLabel(text);
-  return /^[(（]?[一二三四五六七八九十\d]/.test(t) || ALL_TARGETS.some((x) => similarity(t, x) >= 0.5) || /申请|公开|处理|总计|合计|其他|机构|企业|组织|自然人/.test(t);
+  return /^[(（]?[一二三四五六七八九十\d]/.test(t) || /申请|公开|处理|总计|合计|其他|机构|企业|组织|自然人/.test(t) || ALL_TARGETS.some((x) => similarity(t, x) >= 0.5);
 }
 
 /** Label similarity against every row of both generations, computed once. */
