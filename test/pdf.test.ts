@@ -1,10 +1,11 @@
 /**
  * The PDF reader: every PDF fixture comes out exactly as its expected JSON (with the findings),
  * with the same finding codes as its pdftotext -layout twin, both from ruling lines and — with
- * the rules ignored — from text positions alone; the grids keep the report's merged cells; and
- * the artefacts of real PDFs (tables across pages, page numbers, repeated headers, numbers
- * written in pieces, Kangxi radicals, CJK text without a ToUnicode map, owner passwords) are
- * handled, on small PDFs written for the purpose.
+ * the rules ignored — from text positions alone; by default the ruling lines are read only when
+ * the text positions do not give complete tables; the ruled grids keep the report's merged
+ * cells; and the artefacts of real PDFs (tables across pages, page numbers, repeated headers,
+ * numbers written in pieces, Kangxi radicals, CJK text without a ToUnicode map, owner
+ * passwords) are handled, on small PDFs written for the purpose.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,9 @@ import { TABLE3_COLUMNS, table3Rows } from '../src/model/template.js';
 import { analyse, parsePath } from '../src/pipeline.js';
 import type { Block, Table } from '../src/read/document.js';
 import { readPdf } from '../src/read/pdf.js';
+import type { StandardTable } from '../src/read/pdf/anchors.js';
 import type { PdfCell } from '../src/read/pdf/cells.js';
+import { completeTables } from '../src/read/pdf/complete.js';
 import { diffExpected, fixtureCases } from './helpers.js';
 import { writePdf, type Op, type PageSpec } from './pdf-writer.js';
 
@@ -44,6 +47,16 @@ describe('PDF fixtures', () => {
       const doc = await readPdf(readFileSync(c.source), source(c.source), { rulings: false });
       expect(diffExpected(analyse(doc), c.expected)).toEqual([]);
     });
+
+    it(`${c.name}: exact from the ruled grids (ruling lines read on every table page)`, async () => {
+      const doc = await readPdf(readFileSync(c.source), source(c.source), { rulings: true });
+      expect(diffExpected(analyse(doc), c.expected)).toEqual([]);
+    });
+
+    it(`${c.name}: by default its tables, complete from text positions, are read without ruling lines`, async () => {
+      const data = readFileSync(c.source);
+      expect(await readPdf(data, source(c.source))).toEqual(await readPdf(data, source(c.source), { rulings: false }));
+    });
   }
 
   it('hongze-2023 T4_BLOCK_SUM: the 表四 totals as printed (0), not repaired', async () => {
@@ -55,9 +68,10 @@ describe('PDF fixtures', () => {
 });
 
 describe('PDF grids keep the structure of the printed tables', () => {
+  // the ruled grids: ruling lines read whatever the text positions give
   const read = async (name: string) => {
     const path = pdfs.find((c) => c.name === name)!.source;
-    return readPdf(readFileSync(path), source(path));
+    return readPdf(readFileSync(path), source(path), { rulings: true });
   };
 
   it('huaian-2024: 表三 across pages 4–5 is one grid, its split group label merged again', async () => {
@@ -134,6 +148,11 @@ const valuesOf = (key: string) => VALUES[key] ?? [0, 0, 0, 0, 0, 0, 0];
 
 /** A ruled (or unruled) 表三 over two pages, with its header printed again on the second. */
 function table3Pdf(rules: boolean): Buffer {
+  return writePdf(table3Pages(rules));
+}
+
+/** The pages of table3Pdf; `blank`: the cell (row key, column) printed without its number. */
+function table3Pages(rules: boolean, blank?: [string, number]): PageSpec[] {
   const split = 15;
   const pages: PageSpec[] = [];
   for (const [p, rows] of [rows2021.slice(0, split), rows2021.slice(split)].entries()) {
@@ -151,6 +170,7 @@ function table3Pdf(rules: boolean): Buffer {
       ops.push({ text: row.label, x: LEFT + 2, y, size: 6, font: 'cjk' });
       valuesOf(row.key).forEach((v, k) => {
         const x = LABEL_RIGHT + k * COL + 12;
+        if (blank && row.key === blank[0] && k === blank[1]) return;
         if (row.key === 'newReceived' && k === 0) {
           // one number written as two pieces, 1.5 pt apart
           ops.push({ text: '1', x, y, size: 8 }, { text: '5', x: x + 4.45 + 1.5, y, size: 8 });
@@ -170,7 +190,53 @@ function table3Pdf(rules: boolean): Buffer {
     if (p === 1) ops.push({ text: '四、政府信息公开行政复议、行政诉讼情况', x: LEFT, y: top - 30, size: 12, font: 'cjk' });
     pages.push({ ops });
   }
-  return writePdf(pages);
+  return pages;
+}
+
+/** 表二 (2021) values, and 表四's 15 numbers. */
+const T2_VALUES: [string, string, number[]][] = [
+  ['一', '规章', [0, 0, 1]],
+  ['一', '行政规范性文件', [2, 1, 5]],
+  ['五', '行政许可', [10]],
+  ['六', '行政处罚', [3]],
+  ['六', '行政强制', [1]],
+  ['八', '行政事业性收费', [0]],
+];
+const T4_VALUES = [1, 0, 0, 0, 1, 0, 0, 0, 0, 0, 2, 1, 0, 0, 3];
+
+/**
+ * A whole report's three tables: 表二 and 表四 printed without ruling lines, 表三 ruled over two
+ * pages (see table3Pages). Complete from text positions alone, unless `blank` leaves out a
+ * number of 表三.
+ */
+function reportPdf(blank?: [string, number]): Buffer {
+  const t2: Op[] = [{ text: '二、主动公开政府信息情况', x: LEFT, y: 810, size: 12, font: 'cjk' }];
+  let y = 780;
+  let item = '';
+  for (const [sub, label, values] of T2_VALUES) {
+    if (sub !== item) {
+      item = sub;
+      t2.push({ text: `第二十条第（${sub}）项`, x: LEFT, y, size: 8, font: 'cjk' });
+      y -= 16;
+      const columns = sub === '一' ? ['本年制发件数', '本年废止件数', '现行有效件数'] : [sub === '八' ? '本年收费金额（单位：万元）' : '本年处理决定数量'];
+      t2.push({ text: '信息内容', x: LEFT, y, size: 8, font: 'cjk' });
+      columns.forEach((c, k) => t2.push({ text: c, x: 200 + k * 100, y, size: 8, font: 'cjk' }));
+      y -= 16;
+    }
+    t2.push({ text: label, x: LEFT, y, size: 8, font: 'cjk' });
+    values.forEach((v, k) => t2.push({ text: String(v), x: 220 + k * 100, y, size: 8 }));
+    y -= 16;
+  }
+  const t4: Op[] = [];
+  const x = (k: number) => 60 + k * 34;
+  t4.push({ text: '行政复议', x: x(1), y: 800, size: 7, font: 'cjk' }, { text: '行政诉讼', x: x(9), y: 800, size: 7, font: 'cjk' });
+  t4.push({ text: '未经复议直接起诉', x: x(6), y: 785, size: 7, font: 'cjk' }, { text: '复议后起诉', x: x(11), y: 785, size: 7, font: 'cjk' });
+  for (let k = 0; k < 15; k++) {
+    t4.push({ text: ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'][k % 5], x: x(k), y: 770, size: 6, font: 'cjk' });
+    t4.push({ text: String(T4_VALUES[k]), x: x(k) + 8, y: 752, size: 8 });
+  }
+  t4.push({ text: '五、存在的主要问题及改进情况', x: LEFT, y: 700, size: 12, font: 'cjk' });
+  return writePdf([{ ops: t2 }, ...table3Pages(true, blank), { ops: t4 }]);
 }
 
 const expectedTable3 = Object.fromEntries(rows2021.map((r) => [r.key, Object.fromEntries(TABLE3_COLUMNS.map((c, k) => [c.key, valuesOf(r.key)[k]]))]));
@@ -209,6 +275,60 @@ describe('small PDFs: tables across pages, numbers in pieces, fonts', () => {
     const first = t3.rows.find((r) => r[0].text.endsWith('本年新收政府信息公开申请数量'))!;
     expect(first[1]).toMatchObject({ text: '15', rejoined: ['1', '5'] });
     expect((analyse(doc) as any).table3).toEqual(expectedTable3);
+  });
+
+  it('a report whose three tables are complete from text positions: the ruling lines are not read', async () => {
+    const pdf = reportPdf();
+    const [auto, positions, ruled] = await Promise.all([undefined, false, true].map((rulings) => readPdf(pdf, source('r.pdf'), { rulings })));
+    expect(tables(auto.blocks)).toHaveLength(3);
+    expect(auto).toEqual(positions);
+    expect(auto).not.toEqual(ruled);
+    const report = analyse(auto) as any;
+    expect(report.table3).toEqual(expectedTable3);
+    expect(report.table2.normativeDocuments).toEqual({ issued: 2, repealed: 1, inForce: 5 });
+    expect(report.table2.fees).toEqual({ amount: 0 });
+    expect(report.table4.litigationAfterReconsideration).toEqual({ upheld: 2, corrected: 1, other: 0, pending: 0, total: 3 });
+    // read with its ruling lines, the same report
+    expect(analyse(ruled)).toMatchObject({ table2: report.table2, table3: report.table3, table4: report.table4 });
+  });
+
+  it('a report whose 表三 is incomplete from text positions (a blank cell): the ruling lines are read', async () => {
+    const pdf = reportPdf(['granted', 2]);
+    const [auto, positions, ruled] = await Promise.all([undefined, false, true].map((rulings) => readPdf(pdf, source('r.pdf'), { rulings })));
+    expect(auto).toEqual(ruled);
+    expect(auto).not.toEqual(positions);
+    // the ruled grid keeps the blank in its column
+    const granted = tables(auto.blocks)
+      .find((t) => t.rows.some((r) => r[0].text === '（一）予以公开'))!
+      .rows.find((r) => r[0].text === '（一）予以公开')!;
+    expect(granted.map((c) => c.text)).toEqual(['（一）予以公开', '13', '1', '', '0', '0', '0', '14']);
+    expect((analyse(auto) as any).table3.granted.research).toBeNull();
+  });
+
+  it('what makes a table complete from text positions (complete.ts)', async () => {
+    const doc = await readPdf(reportPdf(), source('r.pdf'), { rulings: false });
+    const [t2, t3, t4] = tables(doc.blocks);
+    const positional = (kind: StandardTable, table: Table) => ({ kind, page: 1, y0: 0, table, items: [] });
+    const complete = (kind: StandardTable, table: Table) => completeTables([positional(kind, table)]).has(kind);
+    const edit = (t: Table, f: (rows: PdfCell[][]) => void) => {
+      const copy = structuredClone(t);
+      f(copy.rows);
+      return copy;
+    };
+    const row3 = (rows: PdfCell[][], label: string) => rows.find((r) => r[0].text === label)!;
+    expect(complete('table2', t2) && complete('table3', t3) && complete('table4', t4)).toBe(true);
+    // 表三: a blank cell, two numbers in one cell, a row missing
+    expect(complete('table3', edit(t3, (rows) => (row3(rows, '（一）予以公开')[3].text = '')))).toBe(false);
+    expect(complete('table3', edit(t3, (rows) => (row3(rows, '（一）予以公开')[3].text = '3 12')))).toBe(false);
+    expect(complete('table3', edit(t3, (rows) => rows.splice(rows.indexOf(row3(rows, '2.重复申请')), 1)))).toBe(false);
+    // up to two garbled labels: recognition places those rows by position
+    const garble = (n: number) => edit(t3, (rows) => ['（一）予以公开', '1.属于国家秘密', '2.重复申请'].slice(0, n).forEach((l) => (row3(rows, l)[0].text = '？？')));
+    expect(complete('table3', garble(2))).toBe(true);
+    expect(complete('table3', garble(3))).toBe(false);
+    // 表二: a row the template does not have, a number short; 表四: a number short
+    expect(complete('table2', edit(t2, (rows) => rows.push([{ text: '其他文件', loc: rows[0][0].loc }, { text: '1', loc: rows[0][0].loc }, { text: '', loc: rows[0][0].loc }, { text: '', loc: rows[0][0].loc }])))).toBe(false);
+    expect(complete('table2', edit(t2, (rows) => (rows.find((r) => r[0].text === '规章')![2].text = '')))).toBe(false);
+    expect(complete('table4', edit(t4, (rows) => (rows[rows.length - 1][15].text = '')))).toBe(false);
   });
 
   it('Kangxi radicals (⾏ U+2F8F, ⼈ U+2F08) are read as the ideographs 行 and 人', async () => {

@@ -4,7 +4,7 @@
  */
 import type { Finding, Severity } from '../model/report.js';
 import { RULES } from './rules/index.js';
-import type { Rule, RuleContext } from './rule.js';
+import type { FindingInput, Rule, RuleContext } from './rule.js';
 
 export interface RuleSelection {
   /** Run only these codes. */
@@ -53,4 +53,28 @@ export function runRules(ctx: RuleContext, selection: RuleSelection = {}): Findi
 function withoutSeverity<T extends { severity?: Severity }>(f: T): Omit<T, 'severity'> {
   const { severity: _s, ...rest } = f;
   return rest;
+}
+
+/** A corpus finding with the other report it is about. */
+export interface CorpusFinding {
+  finding: Finding;
+  related?: FindingInput['related'];
+}
+
+/**
+ * Runs the cross-report rules (scope 'corpus') for one report. The context carries what they
+ * compare with: `previous` (the same body's report of the year before) and `textMatches`.
+ */
+export function runCorpusRules(ctx: RuleContext, selection: RuleSelection = {}): CorpusFinding[] {
+  const out: CorpusFinding[] = [];
+  const template = ctx.report.meta.template;
+  for (const rule of selectRules(selection, 'corpus')) {
+    if (rule.meta.generations && !rule.meta.generations.includes(template)) continue;
+    rule.check(ctx, (f) => {
+      const { related, ...rest } = f;
+      out.push({ finding: { code: rule.meta.code, severity: f.severity ?? rule.meta.severity, ...withoutSeverity(rest) }, related });
+    });
+  }
+  const min = selection.minSeverity ? RANK[selection.minSeverity] : 0;
+  return out.filter((f) => RANK[f.finding.severity] >= min).sort((a, b) => RANK[b.finding.severity] - RANK[a.finding.severity]);
 }

@@ -26,9 +26,43 @@ export interface RuleContext {
   notes: Note[];
   /** The source as lines, for the excerpt under a diagnostic. */
   lines?: string[];
+  /** Corpus rules: the same body's report of the previous statistics year, when the corpus has it. */
+  previous?: Report;
+  /** Corpus rules: the store's reference to `previous` (for findings that name it). */
+  previousRef?: ReportRef;
+  /** Corpus rules: prose this report shares with last year's report and with other bodies' reports. */
+  textMatches?: TextMatch[];
 }
 
-export type FindingInput = Omit<Finding, 'code' | 'severity'> & { severity?: Severity; loc?: Loc };
+/** Another report in the corpus, as a corpus finding names it. */
+export interface ReportRef {
+  /** Its id in the corpus store. */
+  id: number;
+  path: string;
+  agency: string | null;
+  year: number | null;
+}
+
+/** How much of this report's prose is found word for word (numbers, dates, names masked) in another report. */
+export interface TextMatch {
+  relation: 'previous-year' | 'other-body';
+  other: ReportRef;
+  /** Share of this report's prose (by length) that the other report also has, 0–1. */
+  share: number;
+  /** MinHash estimate of the two texts' 5-gram Jaccard similarity, 0–1. */
+  similarity: number;
+  /** Where: the shares of this report's sections. */
+  sections: { key: string; heading: string; share: number; loc?: Loc }[];
+  /** A few of the shared passages, as this report prints them. */
+  examples: string[];
+}
+
+export type FindingInput = Omit<Finding, 'code' | 'severity'> & {
+  severity?: Severity;
+  loc?: Loc;
+  /** Corpus rules: the other report the finding is about, and what was measured (kept with the finding in the store). */
+  related?: { report: ReportRef; detail?: unknown };
+};
 
 export interface Rule {
   meta: RuleMeta;

@@ -61,18 +61,42 @@ export interface ReportsTable {
   n_values: number;
   /** 1 for the copy of a (body, year) that queries and cross-year rules use; see writer.ts. */
   is_primary: number;
-  /** JSON: what the tables cannot hold (source encoding, the pre-2019 table's extra items). */
+  ingested_at: string;
+}
+
+/**
+ * A report's bulky data, apart from `reports` so that the rows queries scan stay small (a
+ * report row with its 4 KB of data fills a database page of its own).
+ */
+export interface ReportDataTable {
+  report_id: number;
+  /**
+   * JSON: the report's tables ({table2, table3, table4, legacy}) as in the report model. The same
+   * figures are in `cells`, one per row, for querying; this copy rebuilds a report in one read
+   * (the cross-report rules read 100,000 reports in seconds instead of minutes).
+   */
+  tables: string | null;
+  /** JSON: what the model's columns do not hold (the source's encoding). */
   extra: string | null;
   /** MinHash signature of the prose (duplicate.ts), little-endian uint32s. */
   signature: Buffer | null;
   /** Hashed prose passages (duplicate.ts): [hash, length, section index] uint32 triples. */
   passages: Buffer | null;
-  ingested_at: string;
+}
+
+/** The figures that occur in the corpus: a small id for every (table, row key, column key). */
+export interface FiguresTable {
+  id: Generated<number>;
+  tbl: string;
+  row_key: string;
+  col_key: string;
 }
 
 /** Every figure of every table as a row: report, table, row key, column key, value. */
 export interface CellsTable {
   report_id: number;
+  /** figures.id of (tbl, row_key, col_key): what the index by figure is keyed on. */
+  figure: number;
   /** table2 | table3 | table4 | legacy | legacy.extra */
   tbl: string;
   row_key: string;
@@ -121,6 +145,8 @@ export interface Database {
   bodies: BodiesTable;
   body_names: BodyNamesTable;
   reports: ReportsTable;
+  report_data: ReportDataTable;
+  figures: FiguresTable;
   cells: CellsTable;
   sections: SectionsTable;
   findings: FindingsTable;

@@ -8,7 +8,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type SqliteDatabase, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { Database as Schema } from './schema.js';
 import { migrations } from './migrations/index.js';
@@ -19,6 +19,8 @@ export type Db = Kysely<Schema> | Transaction<Schema>;
 export interface Store {
   db: Kysely<Schema>;
   dialect: DialectName;
+  /** PostgreSQL: the schema given by ?schema= (the store's tables live there). */
+  schema?: string;
   /** The location as given, without credentials (for messages). */
   label: string;
   close(): Promise<void>;
@@ -32,7 +34,7 @@ export interface OpenOptions {
 /** A store could not be opened or used; the message says what to do. */
 export class StoreError extends Error {}
 
-export const DEFAULT_DB = 'gongkai.db';
+export { DEFAULT_DB } from './defaults.js';
 
 export const isPostgresUrl = (location: string) => /^postgres(ql)?:\/\//i.test(location);
 
@@ -61,8 +63,30 @@ function openSqlite(file: string, options: OpenOptions): Store {
   } catch (e) {
     throw new StoreError(`${file} cannot be used as a gongkai database: ${describe(e)}`);
   }
-  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database }) });
+  const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: cachingStatements(database) }) });
   return { db, dialect: 'sqlite', label: file, close: () => db.destroy() };
+}
+
+/**
+ * better-sqlite3 behind Kysely with its statements kept: Kysely prepares every query anew, and
+ * preparing a many-row insert costs as much as running it. A statement is reusable once run.
+ */
+function cachingStatements(database: Database.Database, size = 256): SqliteDatabase {
+  const cache = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let stmt = cache.get(sql);
+      if (stmt) {
+        cache.delete(sql);
+      } else {
+        stmt = database.prepare(sql);
+        if (cache.size >= size) cache.delete(cache.keys().next().value!);
+      }
+      cache.set(sql, stmt);
+      return stmt as unknown as ReturnType<SqliteDatabase['prepare']>;
+    },
+  };
 }
 
 async function openPostgres(location: string): Promise<Store> {
@@ -96,15 +120,33 @@ async function openPostgres(location: string): Promise<Store> {
     throw e instanceof StoreError ? e : new StoreError(`cannot connect to PostgreSQL at ${url.host}${url.pathname}: ${describe(e)}`);
   }
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', label, close: () => db.destroy() };
+  return { db, dialect: 'postgres', schema: schema ?? undefined, label, close: () => db.destroy() };
 }
 
 async function migrate(store: Store): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: migrations(store.dialect) });
+  // the migration bookkeeping goes in the store's own schema (Kysely looks for it in every schema otherwise)
+  const migrator = new Migrator({ db: store.db, provider: migrations(store.dialect), migrationTableSchema: store.schema });
+  // up to date (the usual case): no migration lock, so a query never waits for a running ingest
+  const known = await migrator.getMigrations().catch(() => null);
+  if (known?.length && known.every((m) => m.executedAt)) return;
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error');
     throw new StoreError(`${store.label}: the database schema could not be set up${failed ? ` (migration ${failed.migrationName})` : ''}: ${describe(error)}`);
+  }
+}
+
+/**
+ * Refreshes the statistics the query planners use, after many rows were added: without them
+ * SQLite may rank a year's reports by scanning the figure across all years. SQLite samples
+ * (analysis_limit), so this takes milliseconds even on a large corpus.
+ */
+export async function analyse(store: Store): Promise<void> {
+  if (store.dialect === 'sqlite') {
+    await sql`pragma analysis_limit = 1000`.execute(store.db);
+    await sql`analyze`.execute(store.db);
+  } else {
+    await sql`analyze reports, report_data, cells, figures, findings, bodies, sections`.execute(store.db);
   }
 }
 
@@ -132,7 +174,7 @@ export async function insertFlat(db: Db, dialect: DialectName, table: keyof Sche
   if (flat.length % width) throw new Error(`insertFlat(${table}): ${flat.length} values do not make rows of ${width}`);
   const perStatement = Math.max(1, Math.floor(MAX_PARAMS / width));
   for (let start = 0; start < flat.length; start += perStatement * width) {
-    const params = flat.slice(start, start + perStatement * width);
+    const params = start === 0 && flat.length <= perStatement * width ? flat : flat.slice(start, start + perStatement * width);
     const rows = params.length / width;
     const key = `${dialect}:${table}:${columns.join(',')}:${rows}`;
     let text = compiled.get(key);

@@ -24,6 +24,10 @@ import dateBeforePeriodEnd from './date-before-period-end.js';
 import dateAfterDeadline from './date-after-deadline.js';
 import narrativeTableMismatch from './narrative-table-mismatch.js';
 import narrativeSumMismatch from './narrative-sum-mismatch.js';
+import xyearCarryover from './xyear-carryover.js';
+import xyearInForce from './xyear-in-force.js';
+import xyearItems from './xyear-items.js';
+import textDuplicate from './text-duplicate.js';
 
 export const RULES: Rule[] = [
   cellNormalised,
@@ -50,4 +54,9 @@ export const RULES: Rule[] = [
   dateAfterDeadline,
   narrativeTableMismatch,
   narrativeSumMismatch,
+  // cross-report rules (scope 'corpus'): run by the corpus, `gongkai check --corpus`
+  xyearCarryover,
+  xyearInForce,
+  xyearItems,
+  textDuplicate,
 ];

@@ -3,6 +3,7 @@ import { findRule, type RuleSelection } from '../../check/engine.js';
 import { isReadError, type Severity } from '../../model/report.js';
 import { renderDiagnostics } from '../../render/diagnostics.js';
 import { outputFormat, parseInputs, parseSize, UsageError, writeJson } from '../io.js';
+import { checkCorpus } from './check-corpus.js';
 
 function codes(list: string[] | undefined): string[] | undefined {
   if (!list?.length) return undefined;
@@ -15,7 +16,7 @@ export function registerCheck(program: Command): void {
   program
     .command('check')
     .description('check annual reports against the rules of the format (exit 1 when any report has an error)')
-    .argument('<files...>', 'report files; - reads standard input')
+    .argument('[files...]', 'report files; - reads standard input')
     .option('-f, --format <format>', 'text | json | jsonl', 'text')
     .option('--severity <level>', 'report only findings at or above: error | warning | info', 'info')
     .option('--rule <codes...>', 'run only these rules (codes, comma- or space-separated)')
@@ -24,12 +25,20 @@ export function registerCheck(program: Command): void {
     .option('--color', 'force colour')
     .option('--no-color', 'no colour')
     .option('--max-size <size>', 'largest input accepted', '32MB')
-    .action(async (files: string[], opts: { format: string; severity: string; rule?: string[]; disable?: string[]; maxWarnings?: string; color?: boolean; maxSize: string }) => {
+    .option('--corpus', 'run the cross-report rules (last year, other bodies) over a corpus database instead of files')
+    .option('--db <location>', 'with --corpus: SQLite file or postgres:// URL', 'gongkai.db')
+    .action(async (files: string[], opts: { format: string; severity: string; rule?: string[]; disable?: string[]; maxWarnings?: string; color?: boolean; maxSize: string; corpus?: boolean; db: string }) => {
       const format = outputFormat(opts.format);
+      if (opts.corpus && files.length) throw new UsageError('--corpus checks the database given by --db; give no files with it');
+      if (!opts.corpus && !files.length) throw new UsageError("missing required argument 'files' (or --corpus to check a corpus database)");
       if (!['error', 'warning', 'info'].includes(opts.severity)) throw new UsageError(`unknown severity "${opts.severity}" (error, warning, info)`);
       const maxWarnings = opts.maxWarnings === undefined ? undefined : Number(opts.maxWarnings);
       if (maxWarnings !== undefined && !(Number.isInteger(maxWarnings) && maxWarnings >= 0)) throw new UsageError('--max-warnings takes a whole number');
       const rules: RuleSelection = { only: codes(opts.rule), disable: codes(opts.disable), minSeverity: opts.severity as Severity };
+      if (opts.corpus) {
+        await checkCorpus(opts.db, rules, format, { color: opts.color, maxWarnings });
+        return;
+      }
       const results = await parseInputs(files, { maxBytes: parseSize(opts.maxSize), rules });
       if (format === 'text') {
         const color = opts.color ?? (process.stdout.isTTY && !process.env.NO_COLOR);

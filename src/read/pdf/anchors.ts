@@ -16,7 +16,22 @@ export type StandardTable = 'table2' | 'table3' | 'table4';
 
 /** Canonical form for comparing labels: NFKC, no whitespace, straight quotes. */
 export function canon(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '').replace(/[“”]/g, '"').replace(/[‘’]/g, "'");
+  return memo(canonCache, s, (x) => x.normalize('NFKC').replace(/\s+/g, '').replace(/[“”]/g, '"').replace(/[‘’]/g, "'"));
+}
+const canonCache = new Map<string, string>();
+
+/**
+ * A string function's results, remembered: the table builders ask again and again about the same
+ * texts. The cache is emptied when it grows large (a long corpus run sees many texts).
+ */
+export function memo<T>(cache: Map<string, T>, s: string, f: (s: string) => T): T {
+  let v = cache.get(s);
+  if (v === undefined) {
+    if (cache.size >= 20_000) cache.clear();
+    v = f(s);
+    cache.set(s, v);
+  }
+  return v;
 }
 
 /** A row label without its numbering ("1.", "（三）", "一、"). */

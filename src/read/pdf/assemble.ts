@@ -10,7 +10,7 @@ import { canon, classify, type StandardTable } from './anchors.js';
 import { round } from './cells.js';
 import type { Ruling, TextItem } from './geometry.js';
 import { groupLines, isPageNumber, MARGIN, type Line } from './lines.js';
-import { positionalTables } from './positional.js';
+import { positionalTables, type PositionalTable } from './positional.js';
 import { ruledPieces, type Piece } from './ruled.js';
 import { joinPieces } from './tables.js';
 
@@ -29,7 +29,11 @@ interface StandardPiece {
   table: number;
 }
 
-export function assemble(pages: PageContent[]): { blocks: Block[]; lines: string[] } {
+/**
+ * `positional`: the standard tables already rebuilt from the positions of all the pages' items,
+ * for pages without ruling lines (what this function would compute again).
+ */
+export function assemble(pages: PageContent[], positional?: PositionalTable[]): { blocks: Block[]; lines: string[] } {
   const tables: Piece[][] = [];
   const standard = new Map<number, StandardPiece[]>();
   let open: StandardPiece | null = null;
@@ -58,11 +62,14 @@ export function assemble(pages: PageContent[]): { blocks: Block[]; lines: string
   for (const list of standard.values()) for (const s of list) for (const t of s.piece.items) claimed.add(t);
   const kindsFound = new Set([...standard.values()].flat().map((s) => s.kind));
   // standard tables without ruling lines, read from the positions of their labels and numbers
-  const positional = positionalTables(
-    pages.map((p) => ({ ...p, items: p.items.filter((t) => !claimed.has(t)) })),
-    (['table2', 'table3', 'table4'] as StandardTable[]).filter((k) => !kindsFound.has(k)),
-  );
-  for (const t of positional) for (const item of t.items) claimed.add(item);
+  const unruled =
+    positional && !claimed.size
+      ? positional
+      : positionalTables(
+          pages.map((p) => ({ ...p, items: p.items.filter((t) => !claimed.has(t)) })),
+          (['table2', 'table3', 'table4'] as StandardTable[]).filter((k) => !kindsFound.has(k)),
+        );
+  for (const t of unruled) for (const item of t.items) claimed.add(item);
 
   const blocks: Block[] = [];
   const lines: string[] = [];
@@ -72,7 +79,7 @@ export function assemble(pages: PageContent[]): { blocks: Block[]; lines: string
     for (const s of standard.get(page.page) ?? []) {
       if (tables[s.table][0] === s.piece) entries.push({ y: s.piece.y0, block: joinPieces(tables[s.table]) });
     }
-    for (const t of positional) if (t.page === page.page) entries.push({ y: t.y0, block: t.table });
+    for (const t of unruled) if (t.page === page.page) entries.push({ y: t.y0, block: t.table });
     for (const line of groupLines(page.items.filter((t) => !claimed.has(t)))) {
       if (isPageNumber(line, page.height)) continue;
       entries.push({ y: line.y0, line });

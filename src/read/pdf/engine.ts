@@ -1,8 +1,9 @@
 /**
  * pdf.js, loaded once and configured for reading text offline in Node: the legacy build (the
- * modern one needs Node 22 features), pdf.js's in-thread "fake" worker, no font faces, no eval,
- * no image decoding, and the CJK CMaps and standard fonts read from the package itself (cached
- * in memory across documents), so that Chinese text never depends on the network.
+ * modern one needs Node 22 features), its worker run in this thread — patched for reading text
+ * and shared by every document (worker.ts) — no font faces, no eval, no image decoding, and the
+ * CJK CMaps and standard fonts read from the package itself (cached in memory across
+ * documents), so that Chinese text never depends on the network.
  *
  * pdf.js failures are turned into ReadFailures here: a password → ENCRYPTED, a broken file →
  * CORRUPT.
@@ -11,35 +12,68 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { ReadFailure } from '../document.js';
+import { loadWorkerModule, LoopbackPort, type LoadedWorker, type WorkerModule } from './worker.js';
 
 export type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PdfDocument = Awaited<ReturnType<PdfJs['getDocument']>['promise']>;
 export type PdfPage = Awaited<ReturnType<PdfDocument['getPage']>>;
 
-let loaded: Promise<PdfJs> | null = null;
+/** What PDFWorker takes as a port: a Worker, of which pdf.js uses postMessage and the listeners. */
+type WorkerPort = NonNullable<NonNullable<ConstructorParameters<PdfJs['PDFWorker']>[0]>['port']>;
 
-/** The pdf.js module, imported on first use (reading text or HTML never pays for it). */
-export function pdfjs(): Promise<PdfJs> {
-  loaded ??= importPdfJs();
+export type PdfWorker = InstanceType<PdfJs['PDFWorker']>;
+
+interface Engine {
+  lib: PdfJs;
+  /** One in-thread worker for every document (see worker.ts). */
+  worker: PdfWorker;
+  /** The worker patches in force. */
+  patches: string[];
+}
+
+let loaded: Promise<Engine> | null = null;
+
+function engine(): Promise<Engine> {
+  loaded ??= loadEngine();
   return loaded;
 }
 
-async function importPdfJs(): Promise<PdfJs> {
+/** The pdf.js module, imported on first use (reading text or HTML never pays for it). */
+export async function pdfjs(): Promise<PdfJs> {
+  return (await engine()).lib;
+}
+
+/** The names of the worker patches in force (worker.ts). */
+export async function workerPatches(): Promise<string[]> {
+  return (await engine()).patches;
+}
+
+async function loadEngine(): Promise<Engine> {
   // The legacy build installs core-js polyfills globally. Three of them *replace* built-ins that
   // Node already has with much slower JavaScript (Array.prototype.push, JSON.parse,
   // JSON.stringify), which would slow down everything else in the process; the natives are put
   // back. The polyfills that only *add* missing features (Promise.withResolvers …) stay.
   const natives = { push: Array.prototype.push, parse: JSON.parse, stringify: JSON.stringify };
-  const lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // pdf.js runs its "worker" in this thread when it finds the worker module here.
-  const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // (ships without type declarations)
-  const worker: unknown = await import(workerModule);
-  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker = worker;
-  Array.prototype.push = natives.push;
-  JSON.parse = natives.parse;
-  JSON.stringify = natives.stringify;
+  let lib: PdfJs;
+  let worker: LoadedWorker;
+  try {
+    lib = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    worker = await loadWorkerModule();
+  } finally {
+    Array.prototype.push = natives.push;
+    JSON.parse = natives.parse;
+    JSON.stringify = natives.stringify;
+  }
   process.on('unhandledRejection', ignorePdfJsRejections);
-  return lib;
+  return { lib, worker: connectWorker(lib, worker.module), patches: worker.applied };
+}
+
+/** A PDFWorker that runs a worker module in this thread, over a LoopbackPort (worker.ts). */
+export function connectWorker(lib: PdfJs, module: WorkerModule): PdfWorker {
+  // the worker's end of the port listens before the main end (PDFWorker) starts talking
+  const port = new LoopbackPort();
+  module.WorkerMessageHandler.initializeFromPort(port);
+  return new lib.PDFWorker({ port: port as unknown as WorkerPort, verbosity: 0 });
 }
 
 /**
@@ -83,12 +117,17 @@ class PackageDataFactory {
   }
 }
 
-/** Opens a document; a password or a broken file becomes a ReadFailure. */
-export async function openPdf(data: Buffer): Promise<PdfDocument> {
-  const lib = await pdfjs();
+/**
+ * Opens a document; a password or a broken file becomes a ReadFailure. `worker`: another worker
+ * than gongkai's patched one (the tests compare the two).
+ */
+export async function openPdf(data: Buffer, options: { worker?: PdfWorker } = {}): Promise<PdfDocument> {
+  const { lib, worker: patched } = await engine();
+  const worker = options.worker ?? patched;
   // pdf.js takes ownership of (transfers) the bytes it is given: hand it a copy
   const task = lib.getDocument({
     data: new Uint8Array(data),
+    worker,
     BinaryDataFactory: PackageDataFactory,
     // the factory ignores the URLs, but pdf.js only asks for CMaps and fonts when they are set
     cMapUrl: `${DATA_DIRS.cMapUrl}/`,

@@ -2,14 +2,18 @@
  * Numbers in tables without rules: which text is a value, numbers written in pieces, and the
  * cell a group of items makes.
  */
+import { memo } from './anchors.js';
 import { cellLoc, cellText, type PdfCell } from './cells.js';
 import type { TextItem } from './geometry.js';
 
 /** A number as tables print it (1,234 / 96171.6 / +3 / 增3 / 251000元), or a dash or slash for none. */
 export function isValueText(text: string): boolean {
-  const t = text.normalize('NFKC').trim();
-  return /^(?:增加?|减少?|[+\-−])?\d[\d,]*(?:\.\d+)?(?:万元|元)?$/.test(t) || /^\d+(?: \d+){1,2}$/.test(t) || /^[-—–/\\]{1,3}$/.test(t);
+  return memo(valueCache, text, (s) => {
+    const t = s.normalize('NFKC').trim();
+    return /^(?:增加?|减少?|[+\-−])?\d[\d,]*(?:\.\d+)?(?:万元|元)?$/.test(t) || /^\d+(?: \d+){1,2}$/.test(t) || /^[-—–/\\]{1,3}$/.test(t);
+  });
 }
+const valueCache = new Map<string, boolean>();
 
 /** The pieces of a number that was written as several items (see PdfCell.rejoined). */
 const piecesOf = new WeakMap<TextItem, string[]>();

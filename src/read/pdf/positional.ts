@@ -15,6 +15,7 @@ import { matrixGrid } from './positional-matrix.js';
 import { isValueText } from './positional-values.js';
 
 export interface PositionalTable {
+  kind: StandardTable;
   page: number;
   y0: number;
   table: Table;
@@ -35,7 +36,8 @@ interface Mark {
   y: number;
 }
 
-const before = (a: Mark, b: Mark) => a.page < b.page || (a.page === b.page && a.y < b.y);
+const before = (a: Mark, b: Mark) => beforeAt(a.page, a.y, b);
+const beforeAt = (page: number, y: number, b: Mark) => page < b.page || (page === b.page && y < b.y);
 const markOf = (t: TextItem): Mark => ({ page: t.page, y: t.y0 });
 
 export function positionalTables(pages: PageItems[], kinds: StandardTable[]): PositionalTable[] {
@@ -49,9 +51,10 @@ export function positionalTables(pages: PageItems[], kinds: StandardTable[]): Po
   const t4 = table4Region(items, texts, t3?.end ?? null);
   const build = (kind: StandardTable, region: Region | null, grid: (items: TextItem[]) => Table | null) => {
     if (!region || !kinds.includes(kind)) return;
-    const inside = items.filter((t) => !before(markOf(t), region.start) && before({ page: t.page, y: t.y1 }, region.end));
+    const { start, end } = region;
+    const inside = items.filter((t) => !beforeAt(t.page, t.y0, start) && beforeAt(t.page, t.y1, end));
     const table = grid(inside);
-    if (table) out.push({ page: region.start.page, y0: region.start.y, table, items: inside });
+    if (table) out.push({ kind, page: region.start.page, y0: region.start.y, table, items: inside });
   };
   build('table2', t2, (inside) => table2Grid(inside));
   build('table3', t3, (inside) => matrixGrid(inside, TABLE3_COLUMNS.map((c) => [c.label, ...(c.aliases ?? [])])));

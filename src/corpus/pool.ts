@@ -1,0 +1,158 @@
+/**
+ * A pool of parse workers (worker_threads). Each worker is handed several files ahead, so it
+ * never waits for this thread — which is busy writing to the database — to give it the next one.
+ * A worker that makes no progress for the time limit, or dies, is replaced: the file it was on
+ * gets an error outcome, the files queued behind it go to the new worker, and the batch goes on.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { FileOutcome } from './record.js';
+import type { WorkerInit, WorkerTask } from './worker.js';
+
+interface Job {
+  id: number;
+  path: string;
+  resolve: (o: FileOutcome) => void;
+  reject: (e: Error) => void;
+}
+
+interface Slot {
+  worker: Worker;
+  /** Jobs posted to the worker, in the order it works through them. */
+  jobs: Job[];
+  /** When the worker last answered (or was given work while idle). */
+  lastProgress: number;
+  online: boolean;
+}
+
+/** The compiled worker: beside this module, or — when the sources run directly (tests) — in dist/. */
+function workerUrl(): URL {
+  const beside = new URL('./worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(beside))) return beside;
+  const built = new URL('../../dist/corpus/worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return built;
+  throw new Error('the parse worker is not built: run `npm run build`');
+}
+
+/** The parse workers could not start at all (not a problem of one file). */
+export class PoolError extends Error {}
+/** Files queued in each worker: enough to bridge a long database commit. */
+const AHEAD = 64;
+const ext = (path: string) => /\.([A-Za-z0-9]+)$/.exec(path)?.[1].toLowerCase() ?? 'unknown';
+
+export class ParsePool {
+  readonly size: number;
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Job[] = [];
+  private readonly timeoutMs: number;
+  private readonly watchdog: NodeJS.Timeout;
+  private readonly url = workerUrl();
+  private nextId = 0;
+  private closed = false;
+  /** Set when a worker failed before it started: every file would fail the same way. */
+  private fatal: Error | null = null;
+
+  constructor(
+    private readonly init: WorkerInit,
+    options: { threads?: number; timeoutMs?: number } = {},
+  ) {
+    this.size = Math.max(1, options.threads ?? availableParallelism());
+    this.timeoutMs = options.timeoutMs ?? 120_000;
+    for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
+    this.watchdog = setInterval(() => this.check(), Math.min(1000, this.timeoutMs / 4));
+    this.watchdog.unref();
+  }
+
+  /** How many files the pool can hold without anyone waiting: hand it this many ahead. */
+  get capacity(): number {
+    return this.size * AHEAD;
+  }
+
+  run(path: string): Promise<FileOutcome> {
+    if (this.fatal) return Promise.reject(this.fatal);
+    return new Promise((resolve, reject) => {
+      this.waiting.push({ id: this.nextId++, path, resolve, reject });
+      this.dispatch();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.watchdog);
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+  }
+
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(this.url, { workerData: this.init }), jobs: [], lastProgress: Date.now(), online: false };
+    slot.worker.on('message', (msg: { id: number; outcome: FileOutcome } | { ready: true }) => {
+      if ('ready' in msg) {
+        slot.online = true;
+        return;
+      }
+      const at = slot.jobs.findIndex((j) => j.id === msg.id);
+      if (at < 0) return;
+      const [job] = slot.jobs.splice(at, 1);
+      slot.lastProgress = Date.now();
+      job.resolve(msg.outcome);
+      this.dispatch();
+    });
+    slot.worker.on('error', (e) => {
+      if (!slot.online) this.fail(new PoolError(`the parse workers cannot start: ${e.message}`));
+      else this.replace(slot, 'INTERNAL', `the parser stopped on this file: ${e.message}`);
+    });
+    slot.worker.on('exit', (code) => {
+      if (!this.closed && !this.fatal) this.replace(slot, 'INTERNAL', `the parser exited (code ${code}) on this file`);
+    });
+    return slot;
+  }
+
+  private dispatch(): void {
+    while (this.waiting.length) {
+      // the least loaded worker takes the next file
+      let slot: Slot | null = null;
+      for (const s of this.slots) if (s.jobs.length < AHEAD && (!slot || s.jobs.length < slot.jobs.length)) slot = s;
+      if (!slot) return;
+      const job = this.waiting.shift()!;
+      if (!slot.jobs.length) slot.lastProgress = Date.now();
+      slot.jobs.push(job);
+      slot.worker.postMessage({ id: job.id, path: job.path } satisfies WorkerTask);
+    }
+  }
+
+  private fail(e: Error): void {
+    if (this.fatal) return;
+    this.fatal = e;
+    const jobs = [...this.waiting, ...this.slots.flatMap((s) => s.jobs)];
+    this.waiting.length = 0;
+    for (const s of this.slots) s.jobs = [];
+    for (const j of jobs) j.reject(e);
+    void this.close();
+  }
+
+  private check(): void {
+    const now = Date.now();
+    for (const slot of [...this.slots]) {
+      if (slot.jobs.length && now - slot.lastProgress > this.timeoutMs) {
+        this.replace(slot, 'TIMEOUT', `parsing took longer than ${Math.round(this.timeoutMs / 1000)} s; the file was skipped`);
+      }
+    }
+  }
+
+  /** The worker is stuck or gone: the file it was on fails, the rest go back in the queue. */
+  private replace(slot: Slot, code: string, message: string): void {
+    if (this.closed || this.fatal) return;
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    const [stuck, ...rest] = slot.jobs;
+    slot.jobs = [];
+    this.slots[index] = this.spawn();
+    slot.worker.removeAllListeners();
+    slot.worker.on('error', () => {});
+    void slot.worker.terminate();
+    this.waiting.unshift(...rest);
+    if (stuck) stuck.resolve({ kind: 'failed', path: stuck.path, sha256: null, bytes: null, format: ext(stuck.path), code, message });
+    this.dispatch();
+  }
+}
