@@ -136,3 +136,24 @@ describe('bad input', () => {
     });
   });
 });
+
+describe('malformed HTML', () => {
+  it('unclosed quotes, tags and comments in a large page end quickly with what can be read', async () => {
+    const junk = '<div class="a><span title=\'x>text < more <b>bold</i> &amp; &nbsp;&#20013;&#x6587; <!-- open comment '.repeat(2000);
+    const report = readFileSync(join(FIXTURES, 'real', 'pingtan-2021.html'), 'utf8');
+    const t = Date.now();
+    const out = await parseBuffer(Buffer.from(junk + report), 'broken.html');
+    expect(Date.now() - t).toBeLessThan(5000);
+    // the comment opened in the junk ends at the page's own first "-->", as in a browser, and the
+    // report after it is read
+    if ('error' in out) throw new Error(out.error.message);
+    expect(out.table3?.newReceived?.total).toBe(70);
+  });
+
+  it('an unclosed <select> does not hide the report after it', async () => {
+    const report = readFileSync(join(FIXTURES, 'real', 'pingtan-2021.html'), 'utf8').replace('<body', '<select><option>x</body><body');
+    const out = await parseBuffer(Buffer.from(report), 'select.html');
+    if ('error' in out) throw new Error(out.error.message);
+    expect(out.table3?.newReceived?.total).toBe(70);
+  });
+});

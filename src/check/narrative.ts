@@ -87,6 +87,8 @@ export interface Sentence {
   text: string;
   /** Clauses, for sentences that state figures; empty when the sentence has no digit. */
   clauses: string[];
+  /** The figure at the end of each clause (same order), read once for all the prose rules. */
+  figures: (ReturnType<typeof trailingFigure>)[];
 }
 
 const cache = new WeakMap<Report, { section: Section; sentences: Sentence[] }[]>();
@@ -97,12 +99,17 @@ export function prose(report: Report): { section: Section; sentences: Sentence[]
   if (!out) {
     out = report.sections.map((section) => ({
       section,
-      sentences: sentences(proseOf(section)).map((text) => ({ text, clauses: /[0-9０-９]/.test(text) ? clauses(text) : [] })),
+      sentences: sentences(proseOf(section)).map((text) => {
+        const cl = /[0-9０-９]/.test(text) ? clauses(text) : [];
+        return { text, clauses: cl, figures: cl.map((c) => trailingFigure(c)) };
+      }),
     }));
     cache.set(report, out);
   }
   return out;
 }
+
+const compactLines = new WeakMap<string[], string[]>();
 
 /**
  * The location of a statement: the source line that contains its text (whitespace ignored), or
@@ -111,6 +118,8 @@ export function prose(report: Report): { section: Section; sentences: Sentence[]
 export function locate(text: string, section: Section, lines: string[] | undefined): Section['loc'] {
   const key = text.replace(/\s+/g, '').slice(0, 12);
   if (!lines || key.length < 4 || section.loc.line === undefined) return section.loc;
-  for (let i = section.loc.line - 1; i < lines.length; i++) if (lines[i].replace(/\s+/g, '').includes(key)) return { line: i + 1 };
+  let compact = compactLines.get(lines);
+  if (!compact) compactLines.set(lines, (compact = lines.map((l) => (/\s/.test(l) ? l.replace(/\s+/g, '') : l))));
+  for (let i = section.loc.line - 1; i < compact.length; i++) if (compact[i].includes(key)) return { line: i + 1 };
   return section.loc;
 }

@@ -4,10 +4,10 @@
  * properties. Only those parts are inflated, each with a hard cap, so a ZIP bomb ends in
  * TOO_LARGE instead of filling the memory; headers, footers and comments are never read.
  */
-import { Parser } from 'htmlparser2';
 import type { SourceInfo } from '../model/report.js';
 import { ReadFailure, type SourceDocument } from './document.js';
 import { readDocumentXml } from './docx-body.js';
+import { attribute, decodeXml as decodeXmlText, scanXml } from './xml-scan.js';
 import { isOle, oleFacts } from './ole.js';
 import { ZipArchive, type ZipEntry } from './zip.js';
 
@@ -62,42 +62,34 @@ function relationships(zip: ZipArchive): { main?: string; core?: string } {
   const entry = zip.find('_rels/.rels');
   if (!entry) return {};
   const out: { main?: string; core?: string } = {};
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        if (!/(^|:)Relationship$/.test(name) || attrs.TargetMode === 'External') return;
-        const type = attrs.Type ?? '';
-        const target = (attrs.Target ?? '').replace(/^\.?\/+/, '');
-        if (!target) return;
-        if (OFFICE_DOCUMENT.test(type)) out.main ??= target;
-        else if (CORE_PROPERTIES.test(type)) out.core ??= target;
-      },
+  scanXml(readSmall(zip, entry), {
+    open(name, attrs) {
+      if (!/(^|:)Relationship$/.test(name) || attribute(attrs, 'TargetMode') === 'External') return;
+      const type = attribute(attrs, 'Type') ?? '';
+      const target = (attribute(attrs, 'Target') ?? '').replace(/^\.?\/+/, '');
+      if (!target) return;
+      if (OFFICE_DOCUMENT.test(type)) out.main ??= target;
+      else if (CORE_PROPERTIES.test(type)) out.core ??= target;
     },
-    { xmlMode: true, decodeEntities: true },
-  );
-  parser.write(readSmall(zip, entry));
-  parser.end();
+    close() {},
+    text() {},
+  });
   return out;
 }
 
 function coreTitle(xml: string): string | undefined {
   let inTitle = false;
   let title = '';
-  const parser = new Parser(
-    {
-      onopentag(name) {
-        if (/(^|:)title$/.test(name)) inTitle = true;
-      },
-      ontext(text) {
-        if (inTitle) title += text;
-      },
-      onclosetag(name) {
-        if (/(^|:)title$/.test(name)) inTitle = false;
-      },
+  scanXml(xml, {
+    open(name) {
+      if (/(^|:)title$/.test(name)) inTitle = true;
     },
-    { xmlMode: true, decodeEntities: true },
-  );
-  parser.write(xml);
-  parser.end();
+    text(raw) {
+      if (inTitle) title += decodeXmlText(raw);
+    },
+    close(name) {
+      if (/(^|:)title$/.test(name)) inTitle = false;
+    },
+  });
   return title.trim() || undefined;
 }

@@ -1,13 +1,13 @@
 /**
- * HTML reports (saved government pages, Word "save as web page", LibreOffice HTML). A streaming
- * pass with htmlparser2 — no DOM — because pages are mostly navigation and the batch target is
- * a thousand reports a second. Tables become grids with spans resolved; a table that contains
- * tables is page layout, and its cells' contents are read as ordinary blocks.
+ * HTML reports (saved government pages, Word "save as web page", LibreOffice HTML). One
+ * streaming pass over the tags (html-scan.ts) — no DOM — because pages are mostly navigation and
+ * the batch target is a thousand reports a second. Tables become grids with spans resolved; a
+ * table that contains tables is page layout, and its cells' contents are read as ordinary blocks.
  */
-import { Parser } from 'htmlparser2';
 import type { Loc, SourceInfo } from '../model/report.js';
 import { paragraph, type Block, type SourceDocument } from './document.js';
 import { resolveSpans, type SpanCell } from './grid.js';
+import { scanHtml } from './html-scan.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'select', 'iframe', 'svg', 'object']);
 const BLOCK = new Set([
@@ -64,9 +64,9 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
     sink.text = '';
     sink.textLoc = null;
   };
-  const append = (s: string) => {
+  const append = (s: string, at: number) => {
     const sink = target();
-    if (!sink.textLoc) sink.textLoc = { line: lineAt(parser.startIndex) };
+    if (!sink.textLoc) sink.textLoc = { line: lineAt(at) };
     sink.text += s;
   };
 
@@ -98,73 +98,72 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
     dest.push({ kind: 'table', rows: resolveSpans(spanRows), loc: t.loc, structure: 'grid' });
   };
 
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        if (skip || SKIP.has(name)) {
-          if (SKIP.has(name)) skip++;
-          return;
+  scanHtml(html, {
+    open(name, attrs, at) {
+      if (skip || SKIP.has(name)) {
+        if (SKIP.has(name)) skip++;
+        return;
+      }
+      if (name === 'title') inTitle = true;
+      else if (name === 'meta') {
+        const a = attrs();
+        const key = (a.name ?? a.property ?? '').toLowerCase();
+        if (key === 'articletitle' && a.content) metaHints.title = a.content.trim();
+        if (key === 'pubdate' && a.content) metaHints.published = a.content.trim();
+        if ((key === 'contentsource' || key === 'author') && a.content && !metaHints.publisher) metaHints.publisher = a.content.trim();
+      } else if (name === 'table') {
+        flush(target());
+        const parent = tables[tables.length - 1];
+        if (parent) parent.nested = true;
+        tables.push({ rows: [], cell: null, nested: false, loc: { line: lineAt(at) } });
+      } else if (name === 'tr') {
+        const t = tables[tables.length - 1];
+        if (t) {
+          closeCell(t);
+          t.rows.push([]);
         }
-        if (name === 'title') inTitle = true;
-        else if (name === 'meta') {
-          const key = (attrs.name ?? attrs.property ?? '').toLowerCase();
-          if (key === 'articletitle' && attrs.content) metaHints.title = attrs.content.trim();
-          if (key === 'pubdate' && attrs.content) metaHints.published = attrs.content.trim();
-          if ((key === 'contentsource' || key === 'author') && attrs.content && !metaHints.publisher) metaHints.publisher = attrs.content.trim();
-        } else if (name === 'table') {
-          flush(target());
-          const parent = tables[tables.length - 1];
-          if (parent) parent.nested = true;
-          tables.push({ rows: [], cell: null, nested: false, loc: { line: lineAt(parser.startIndex) } });
-        } else if (name === 'tr') {
-          const t = tables[tables.length - 1];
-          if (t) {
-            closeCell(t);
-            t.rows.push([]);
-          }
-        } else if (name === 'td' || name === 'th') {
-          const t = tables[tables.length - 1];
-          if (t) {
-            closeCell(t);
-            if (!t.rows.length) t.rows.push([]);
-            const cell: CellBuilder = {
-              parts: [],
-              text: '',
-              textLoc: null,
-              rowSpan: Math.min(Number.parseInt(attrs.rowspan ?? '1', 10) || 1, 1000),
-              colSpan: Math.min(Number.parseInt(attrs.colspan ?? '1', 10) || 1, 100),
-              loc: { line: lineAt(parser.startIndex) },
-            };
-            t.rows[t.rows.length - 1].push(cell);
-            t.cell = cell;
-          }
-        } else if (BLOCK.has(name)) flush(target());
-      },
-      ontext(data) {
-        if (skip) return;
-        if (inTitle) title += data;
-        else append(data);
-      },
-      onclosetag(name) {
-        if (SKIP.has(name)) {
-          if (skip) skip--;
-          return;
+      } else if (name === 'td' || name === 'th') {
+        const t = tables[tables.length - 1];
+        if (t) {
+          closeCell(t);
+          if (!t.rows.length) t.rows.push([]);
+          const a = attrs();
+          const cell: CellBuilder = {
+            parts: [],
+            text: '',
+            textLoc: null,
+            rowSpan: Math.min(Number.parseInt(a.rowspan ?? '1', 10) || 1, 1000),
+            colSpan: Math.min(Number.parseInt(a.colspan ?? '1', 10) || 1, 100),
+            loc: { line: lineAt(at) },
+          };
+          t.rows[t.rows.length - 1].push(cell);
+          t.cell = cell;
         }
-        if (skip) return;
-        if (name === 'title') inTitle = false;
-        else if (name === 'table') {
-          const t = tables.pop();
-          if (t) finishTable(t);
-        } else if (name === 'td' || name === 'th') {
-          const t = tables[tables.length - 1];
-          if (t) closeCell(t);
-        } else if (BLOCK.has(name)) flush(target());
-      },
+      } else if (BLOCK.has(name)) flush(target());
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(html);
-  parser.end();
+    text(data, at) {
+      if (skip) return;
+      if (inTitle) title += data;
+      else append(data, at);
+    },
+    close(name) {
+      if (SKIP.has(name)) {
+        if (skip) skip--;
+        return;
+      }
+      // an element left open (an unclosed <select>) must not hide the rest of the page
+      if (name === 'body' || name === 'html') skip = 0;
+      if (skip) return;
+      if (name === 'title') inTitle = false;
+      else if (name === 'table') {
+        const t = tables.pop();
+        if (t) finishTable(t);
+      } else if (name === 'td' || name === 'th') {
+        const t = tables[tables.length - 1];
+        if (t) closeCell(t);
+      } else if (BLOCK.has(name)) flush(target());
+    },
+  });
   while (tables.length) finishTable(tables.pop()!);
   flush(page);
   if (!metaHints.title && title.trim()) metaHints.title = title.trim().split(/[_|｜]/)[0].trim();

@@ -68,16 +68,18 @@ function gridTokens(block: Extract<Block, { kind: 'table' }>, index: number, out
   }
 }
 
-const DIGIT = /[0-9０-９]/;
-const isDigit = (c: string | undefined) => c !== undefined && DIGIT.test(c);
+/** ASCII or full-width digit (char codes, not a regex: this runs for every character of a line). */
+const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
+const isDigit = (c: string | undefined) => c !== undefined && isDigitCode(c.charCodeAt(0));
 const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
 const isCjkOrLetter = (c: string | undefined) => c !== undefined && /[\u3400-\u9fff\uf900-\ufaffA-Za-z“”"（(]/.test(c);
 /** What after a number makes it part of the words (dates, ordinals, percentages). */
 const WORD_SUFFIX = /^\s?(?:年|月|日|号|时|%|％|周年|个百分点|倍)/;
 
 const ANY_DIGIT = /[0-9０-９]/;
-/** Characters where a number may start. */
-const SPECIAL = /[0-9０-９\-－−+＋增减]/;
+/** Characters where a number may start: digits, signs, 增/减. */
+const SIGN_CODES = new Set(['-', '－', '−', '+', '＋', '增', '减'].map((c) => c.charCodeAt(0)));
+const mayStartNumber = (c: number) => isDigitCode(c) || SIGN_CODES.has(c);
 
 export function lineTokens(line: string, loc: Loc, block: number, out: Token[], withEnd = true): void {
   if (!ANY_DIGIT.test(line)) {
@@ -103,7 +105,7 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
     if (!isDigit(c) && !signed) {
       // copy the run up to the next digit or sign character at once
       let j = i + 1;
-      while (j < line.length && !SPECIAL.test(line[j])) j++;
+      while (j < line.length && !mayStartNumber(line.charCodeAt(j))) j++;
       text += line.slice(i, j);
       i = j;
       continue;

@@ -41,10 +41,10 @@ export default defineRule({
   },
   check({ report, lines }, emit) {
     for (const { section, sentences: list } of prose(report)) {
-      list.forEach(({ text: sentence, clauses: cl }, si) => {
+      list.forEach(({ text: sentence, clauses: cl, figures }, si) => {
         if (!cl.length || COMPARISON.test(sentence)) return;
         cl.forEach((clause, ci) => {
-          const total = trailingFigure(clause.replace(/[(（]$/, ''));
+          const total = /[(（]$/.test(clause) ? trailingFigure(clause.replace(/[(（]$/, '')) : figures[ci];
           if (!total || total.approximate) return;
           const rest = cl.slice(ci + 1);
           let parts: Part[] = [];
@@ -53,7 +53,7 @@ export default defineRule({
           if (rest.length && /^[(（]?(其中|包括|分别为|分别是)/.test(rest[0])) {
             ofWhich = true;
             ({ parts, approximate } = partsOf(rest, total.unit));
-          } else if (ci === cl.length - 1 && si + 1 < list.length && cl.filter((c) => trailingFigure(c)).length === 1 && !/其中/.test(list[si + 1].text)) {
+          } else if (ci === cl.length - 1 && si + 1 < list.length && figures.filter(Boolean).length === 1 && !/其中/.test(list[si + 1].text)) {
             // "主动公开政府信息382条。局本级信息65条，15家直属单位370条。": a sentence stating only the
             // total, and the next one stating only parts
             const next = clauses(list[si + 1].text.replace(/[。；;]$/, ''));

@@ -1,5 +1,5 @@
 import type { Report } from '../../model/report.js';
-import { COMPARISON, differentScope, locate, prose, trailingFigure, UNIT } from '../narrative.js';
+import { COMPARISON, differentScope, locate, prose, UNIT } from '../narrative.js';
 import { defineRule } from '../rule.js';
 
 interface Fact {
@@ -72,10 +72,10 @@ export default defineRule({
   },
   check({ report, lines }, emit) {
     for (const { section, sentences } of prose(report)) {
-      for (const { text: sentence, clauses } of sentences) {
+      for (const { text: sentence, clauses, figures } of sentences) {
         if (!clauses.length || COMPARISON.test(sentence)) continue;
-        for (const clause of clauses) {
-          const fig = trailingFigure(clause);
+        for (const [k, clause] of clauses.entries()) {
+          const fig = figures[k];
           if (!fig || fig.approximate || !new RegExp(UNIT).test(fig.unit)) continue;
           for (const fact of FACTS) {
             if (!fact.pattern.test(fig.label)) continue;
