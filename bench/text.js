@@ -18,7 +18,7 @@ function sources() {
 }
 
 async function parallel(files) {
-  const workers = availableParallelism();
+  const workers = Number(process.env.BENCH_WORKERS ?? availableParallelism());
   const share = Array.from({ length: workers }, (_, w) => files.filter((_, i) => i % workers === w));
   const started = performance.now();
   const results = await Promise.all(
