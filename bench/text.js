@@ -69,6 +69,9 @@ export async function run() {
     // warm up the JIT on one pass of the distinct sources
     await serialSplit(src);
     const split = await serialSplit(files.slice(0, 200));
+    const text = await serialSplit(files.filter((f) => !f.endsWith('.html')).slice(0, 150));
+    const html = await serialSplit(files.filter((f) => f.endsWith('.html')).slice(0, 50));
+    const total = (x) => +(x.read + x.recognise + x.check).toFixed(2);
     const par = await parallel(files);
     const out = {
       'text/HTML files': N,
@@ -77,6 +80,8 @@ export async function run() {
       'read ms/report (1 core)': +split.read.toFixed(2),
       'recognise ms/report (1 core)': +split.recognise.toFixed(2),
       'check ms/report on top (1 core)': +split.check.toFixed(2),
+      'text file ms/report (1 core)': total(text),
+      'HTML page ms/report (1 core)': total(html),
       errors: par.errors,
     };
     console.log('text/HTML parsing');

@@ -40,7 +40,8 @@ export function runRules(ctx: RuleContext, selection: RuleSelection = {}): Findi
       const finding: Finding = { code: rule.meta.code, severity: f.severity ?? rule.meta.severity, ...withoutSeverity(f) };
       const line = finding.loc?.line;
       if (!finding.excerpt && line && ctx.lines?.[line - 1] !== undefined) {
-        const text = ctx.lines[line - 1].trim();
+        // the line as a reader sees it: HTML markup is not the text
+        const text = ctx.lines[line - 1].replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
         if (text && text.length <= 400) finding.excerpt = text;
       }
       findings.push(finding);

@@ -60,12 +60,11 @@ export function findRegions(tokens: Token[]): Regions {
   }
   if (t4 >= 0) out.table4 = { start: t4, end: endOfTable4(tokens, texts, t4) };
   // the statistics table's own title or header — not the introduction that mentions it
-  const lg = Math.max(
-    -1,
-    Math.min(
-      ...[find(texts, 0, LEGACY_TITLE, (i) => Boolean(tokens[i].grid) || texts[i].length <= 60), find(texts, 0, LEGACY_FIRST_ROW, (i) => Boolean(tokens[i].grid))].filter((i) => i >= 0),
-    ),
-  );
+  const starts = [
+    find(texts, 0, LEGACY_TITLE, (i) => Boolean(tokens[i].grid) || texts[i].length <= 60),
+    find(texts, 0, LEGACY_FIRST_ROW, (i) => Boolean(tokens[i].grid)),
+  ].filter((i) => i >= 0);
+  const lg = starts.length ? Math.min(...starts) : -1;
   if (lg >= 0 && (t3 < 0 || lg > (out.table4?.end ?? t3))) out.legacy = { start: lg, end: endOfLegacy(tokens, texts, lg) };
   return out;
 }
