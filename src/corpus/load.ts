@@ -5,6 +5,7 @@
  */
 import { SCHEMA_ID, type Cell, type Finding, type LegacyExtra, type NumericRow, type Report, type Section } from '../model/report.js';
 import { LEGACY_INDICATORS, TABLE2, TABLE3_COLUMN_KEYS, TABLE3_ROWS, TABLE4_BLOCKS, TABLE4_COLUMNS } from '../model/template.js';
+import type { FindingsTable } from './schema.js';
 import type { Db } from './store.js';
 
 /** A stored report: the model plus its id and body in the store. */
@@ -116,18 +117,9 @@ async function loadSections(db: Db, ids: number[], out: Map<number, StoredReport
   }
 }
 
-export function findingFromRow(f: {
-  code: string;
-  severity: string;
-  message: string;
-  paths: string | null;
-  expected: number | null;
-  actual: number | null;
-  loc: string | null;
-  excerpt: string | null;
-  detail: string | null;
-}): Finding {
-  const finding: Finding = { code: f.code, severity: f.severity as Finding['severity'], message: f.message };
+/** A stored finding row (the columns a finding needs) back to a finding. */
+export function findingFromRow(f: Pick<FindingsTable, 'code' | 'severity' | 'message' | 'paths' | 'expected' | 'actual' | 'loc' | 'excerpt' | 'detail'>): Finding {
+  const finding: Finding = { code: f.code, severity: f.severity, message: f.message };
   const paths = parse<string[]>(f.paths);
   if (paths) finding.paths = paths;
   if (f.expected !== null) finding.expected = f.expected;

@@ -7,7 +7,7 @@
 import { LEGACY_BLOCKS, LEGACY_INDICATORS, LEGACY_SUMS, LEGACY_UNITS, type LegacyIndicatorDef } from '../model/template.js';
 import type { Legacy } from '../model/report.js';
 import type { Recognition } from './context.js';
-import { normLabel, parseValue } from './normalise.js';
+import { normLabel } from './normalise.js';
 import { buildSegments, regionMode, type Region, type Segment } from './segments.js';
 import { splitGroups } from './split.js';
 import type { Token } from './tokens.js';

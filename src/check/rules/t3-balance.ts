@@ -1,7 +1,7 @@
 import { TABLE3_COLUMN_KEYS } from '../../model/template.js';
 import { firstLoc, operands } from '../cells.js';
 import { defineRule } from '../rule.js';
-import { COL_NAME, fmt } from './t3-shared.js';
+import { COL_NAME } from './t3-shared.js';
 
 export default defineRule({
   meta: {

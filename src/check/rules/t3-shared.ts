@@ -11,4 +11,3 @@ export function outcomeRows(report: Report): string[] {
   return TABLE3_ROWS.filter((r) => r.outcome && r.key in t).map((r) => r.key);
 }
 
-export const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '空' : String(v));

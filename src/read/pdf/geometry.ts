@@ -23,10 +23,8 @@ export function apply(m: ArrayLike<number>, x: number, y: number): [number, numb
   return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
 }
 
-/** A piece of text as placed on the page. */
-export interface TextItem {
-  /** The text, with Kangxi radicals mapped to the ideographs they stand for. */
-  text: string;
+/** Where text sits on a page: its box, baseline and font size (a text item, or a line of them). */
+export interface PlacedBox {
   page: number;
   /** Box: left, right, top, bottom. */
   x0: number;
@@ -36,6 +34,12 @@ export interface TextItem {
   /** The baseline (horizontal text) — rows of a table line up on it. */
   baseline: number;
   size: number;
+}
+
+/** A piece of text as placed on the page. */
+export interface TextItem extends PlacedBox {
+  /** The text, with Kangxi radicals mapped to the ideographs they stand for. */
+  text: string;
   /** Written top to bottom (a vertical font), one glyph per item. */
   vertical?: boolean;
   /** Written at an angle: kept as text but never placed in a table cell. */

@@ -3,18 +3,11 @@
  * where the gap between two items is wider than a narrow space. Vertical glyphs and rotated
  * text never share a line with anything.
  */
-import type { TextItem } from './geometry.js';
+import type { PlacedBox, TextItem } from './geometry.js';
 
-export interface Line {
-  page: number;
+export interface Line extends PlacedBox {
   items: TextItem[];
   text: string;
-  x0: number;
-  x1: number;
-  y0: number;
-  y1: number;
-  baseline: number;
-  size: number;
 }
 
 /** A gap wider than this (in font sizes) is a space between words or cells. */
