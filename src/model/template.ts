@@ -221,8 +221,14 @@ export const TABLE3_HEADER_LABELS = [
   ...TABLE3_COLUMNS.map((c) => c.label),
 ];
 
+const TABLE3_ROWS_BY_GENERATION: Record<TableGeneration, Table3RowDef[]> = {
+  '2021': TABLE3_ROWS.filter((r) => r.generations.includes('2021')),
+  '2019': TABLE3_ROWS.filter((r) => r.generations.includes('2019')),
+};
+
+/** The rows one generation prints, in order (one shared array per generation: do not mutate). */
 export function table3Rows(generation: TableGeneration): Table3RowDef[] {
-  return TABLE3_ROWS.filter((r) => r.generations.includes(generation));
+  return TABLE3_ROWS_BY_GENERATION[generation];
 }
 
 // ---------------------------------------------------------------------------------------------

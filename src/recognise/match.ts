@@ -97,14 +97,31 @@ function truncated(label: string, core: string): boolean {
 
 /**
  * The similarity of every label with every target. Fuzzy comparison (LCS) is only spent on the
- * labels that match nothing exactly, which in a clean report is none of them.
+ * labels that match nothing exactly, which in a clean report is none of them. Rows are shared
+ * between calls (read-only): a corpus prints the same official labels thousands of times.
  */
-export function simMatrix(labels: string[], targets: LabelTarget[]): number[][] {
+export function simMatrix(labels: string[], targets: readonly LabelTarget[]): readonly (readonly number[])[] {
+  let cache = simRows.get(targets);
+  if (!cache) simRows.set(targets, (cache = new Map()));
   return labels.map((label) => {
-    const exact = targets.map((t) => quickSimilarity(label, t));
-    if (exact.some((s) => s >= 0.9)) return exact;
-    return targets.map((t) => similarity(label, t));
+    let row = cache.get(label);
+    if (!row) {
+      row = similarityRow(label, targets);
+      if (cache.size >= SIM_ROWS_LIMIT) cache.clear();
+      cache.set(label, row);
+    }
+    return row;
   });
+}
+
+/** Per target list (a module constant), the similarity row of each label seen. */
+const simRows = new WeakMap<readonly LabelTarget[], Map<string, readonly number[]>>();
+const SIM_ROWS_LIMIT = 20_000;
+
+function similarityRow(label: string, targets: readonly LabelTarget[]): number[] {
+  const exact = targets.map((t) => quickSimilarity(label, t));
+  if (exact.some((s) => s >= 0.9)) return exact;
+  return targets.map((t) => similarity(label, t));
 }
 
 function quickSimilarity(label: string, t: LabelTarget): number {
@@ -123,7 +140,7 @@ export interface Alignment {
  * label similarity of segment i and row j; `fits[i][j]` whether the segment's values can fill
  * the row (counts). Unlabelled segments may fill a row by position.
  */
-export function align(sim: number[][], fits: boolean[][], rows: number): Alignment {
+export function align(sim: readonly (readonly number[])[], fits: boolean[][], rows: number): Alignment {
   const n = sim.length;
   const SKIP_SEGMENT = -0.6;
   const SKIP_ROW = -0.5;

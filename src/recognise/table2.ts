@@ -5,7 +5,7 @@
  */
 import { TABLE2, TABLE2_2019_MARKERS, TABLE2_2021_MARKERS, type TableGeneration } from '../model/template.js';
 import type { Recognition } from './context.js';
-import { align, simMatrix, target } from './match.js';
+import { align, simMatrix, target, type LabelTarget } from './match.js';
 import { normLabel } from './normalise.js';
 import { commitPlan, newPlan, planRow, type PlannedCell, type TablePlan } from './plan.js';
 import { buildSegments, reclaimTextCells, regionMode, trimBlanks, type Region, type Segment } from './segments.js';
@@ -55,11 +55,16 @@ export function recogniseTable2(tokens: Token[], region: Region, rec: Recognitio
   return { table: commitPlan(best.plan, rec, 'table2', layout), generation: best.generation };
 }
 
+const TARGETS: Record<TableGeneration, LabelTarget[]> = {
+  '2021': TABLE2['2021'].map((r) => target(r.key, r.label, r.aliases)),
+  '2019': TABLE2['2019'].map((r) => target(r.key, r.label, r.aliases)),
+};
+
 function alignRows(segments: Segment[], generation: TableGeneration, counts: (seg: number, width: number) => boolean) {
   const rows = TABLE2[generation];
   const sim = simMatrix(
     segments.map((s) => s.label),
-    rows.map((r) => target(r.key, r.label, r.aliases)),
+    TARGETS[generation],
   );
   const fits = segments.map((_, i) => rows.map((r) => counts(i, r.columns.length)));
   const { rowOf, score } = align(sim, fits, rows.length);

@@ -64,7 +64,7 @@ function isTable3Label(text: string): boolean {
 }
 
 /** Label similarity against every row of both generations, computed once. */
-function allRowsSimilarity(segments: Segment[]): number[][] {
+function allRowsSimilarity(segments: Segment[]): readonly (readonly number[])[] {
   return simMatrix(
     segments.map((s) => s.label),
     ALL_TARGETS,
@@ -72,7 +72,7 @@ function allRowsSimilarity(segments: Segment[]): number[][] {
 }
 
 /** The columns of the full similarity matrix for one generation's rows. */
-function simFor(all: number[][], rows: Table3RowDef[]): number[][] {
+function simFor(all: readonly (readonly number[])[], rows: Table3RowDef[]): number[][] {
   const idx = rows.map((r) => TABLE3_ROWS.indexOf(r));
   return all.map((row) => idx.map((i) => row[i]));
 }
@@ -148,18 +148,46 @@ type Matrix = (number | null)[][];
 
 const rowOk = (r: (number | null)[]) => r.some((v) => v === null) || r[6] === r.slice(0, 6).reduce((a, b) => a! + b!, 0);
 
+/** Where the rows the totals involve are, per generation (violations runs for every candidate reading). */
+interface TotalRows {
+  total: number;
+  outcomes: number[];
+  newReceived: number;
+  carriedOver: number;
+  carriedForward: number;
+}
+const totalRowsCache = new Map<Table3RowDef[], TotalRows>();
+function totalRows(rows: Table3RowDef[]): TotalRows {
+  let t = totalRowsCache.get(rows);
+  if (!t) {
+    const idx = (key: string) => rows.findIndex((r) => r.key === key);
+    t = {
+      total: idx('resultsTotal'),
+      outcomes: rows.map((r, i) => (r.outcome ? i : -1)).filter((i) => i >= 0),
+      newReceived: idx('newReceived'),
+      carriedOver: idx('carriedOver'),
+      carriedForward: idx('carriedForward'),
+    };
+    totalRowsCache.set(rows, t);
+  }
+  return t;
+}
+
 /** Violations of T3-ROW, T3-SUM and T3-BAL in a candidate matrix (nulls are not violations). */
 function violations(m: Matrix, rows: Table3RowDef[]): number {
   let bad = m.filter((r) => !rowOk(r)).length;
-  const idx = (key: string) => rows.findIndex((r) => r.key === key);
-  const total = idx('resultsTotal');
-  const outcomes = rows.map((r, i) => (r.outcome ? i : -1)).filter((i) => i >= 0);
-  const [nr, co, cf] = [idx('newReceived'), idx('carriedOver'), idx('carriedForward')];
+  const { total, outcomes, newReceived, carriedOver, carriedForward } = totalRows(rows);
   for (let c = 0; c < W; c++) {
-    const parts = outcomes.map((i) => m[i][c]);
-    if (m[total][c] !== null && parts.every((p) => p !== null) && parts.reduce((a, b) => a! + b!, 0) !== m[total][c]) bad++;
-    const bal = [m[nr][c], m[co][c], m[total][c], m[cf][c]];
-    if (bal.every((v) => v !== null) && bal[0]! + bal[1]! !== bal[2]! + bal[3]!) bad++;
+    let sum = 0;
+    let blank = false;
+    for (const i of outcomes) {
+      const v = m[i][c];
+      if (v === null) blank = true;
+      else sum += v;
+    }
+    if (m[total][c] !== null && !blank && sum !== m[total][c]) bad++;
+    const [nr, co, tt, cf] = [m[newReceived][c], m[carriedOver][c], m[total][c], m[carriedForward][c]];
+    if (nr !== null && co !== null && tt !== null && cf !== null && nr + co !== tt + cf) bad++;
   }
   return bad;
 }
@@ -168,6 +196,8 @@ function violations(m: Matrix, rows: Table3RowDef[]): number {
 interface StreamReading {
   index: number[][];
   blocks: number;
+  /** The numbers the reading gives, as text: two readings with the same key are the same table. */
+  key: string;
 }
 
 /**
@@ -178,20 +208,22 @@ interface StreamReading {
 function blockReadings(vals: (number | null)[], rowCount: number, limit = 64): StreamReading[] {
   const memo = new Map<number, StreamReading[]>();
   const from = (r: number): StreamReading[] => {
-    if (r === rowCount) return [{ index: [], blocks: 0 }];
+    if (r === rowCount) return [{ index: [], blocks: 0, key: '' }];
     const cached = memo.get(r);
     if (cached) return cached;
     const out: StreamReading[] = [];
     const seen = new Set<string>();
     for (let k = 1; r + k <= rowCount && out.length < limit; k++) {
+      if (!blockRowsOk(vals, r, k)) continue;
       const block = Array.from({ length: k }, (_, i) => Array.from({ length: W }, (_, c) => r * W + c * k + i));
-      if (!block.every((row) => rowOk(row.map((p) => vals[p])))) continue;
+      const numbers = block.map((row) => row.map((p) => vals[p]));
+      const blockKey = numbers.map((row) => row.join(',')).join(';');
       for (const rest of from(r + k)) {
-        const index = [...block, ...rest.index];
-        const key = index.map((row) => row.map((p) => vals[p]).join(',')).join(';');
+        // the rest's key was built once, when the rest was read; only the block's is new here
+        const key = `${blockKey};${rest.key}`;
         if (seen.has(key)) continue;
         seen.add(key);
-        out.push({ index, blocks: rest.blocks + 1 });
+        out.push({ index: [...block, ...rest.index], blocks: rest.blocks + 1, key });
         if (out.length >= limit) break;
       }
     }
@@ -201,6 +233,25 @@ function blockReadings(vals: (number | null)[], rowCount: number, limit = 64): S
   return from(0);
 }
 
+/**
+ * rowOk for every row of a block of k rows starting at row r and written column by column,
+ * read straight from the stream: this runs for every (r, k), so it allocates nothing.
+ */
+function blockRowsOk(vals: (number | null)[], r: number, k: number): boolean {
+  for (let i = 0; i < k; i++) {
+    let sum = 0;
+    let blank = false;
+    for (let c = 0; c < W - 1 && !blank; c++) {
+      const v = vals[r * W + c * k + i];
+      if (v === null) blank = true;
+      else sum += v;
+    }
+    const total = vals[r * W + (W - 1) * k + i];
+    if (!blank && total !== null && total !== sum) return false;
+  }
+  return true;
+}
+
 function readStream(segments: Segment[]): Reading | null {
   const tokens = segments.flatMap((s) => s.values.filter((v) => v.t === 'value'));
   for (const generation of GENERATIONS) {
@@ -208,7 +259,7 @@ function readStream(segments: Segment[]): Reading | null {
     if (tokens.length !== rows.length * W) continue;
     const vals = tokens.map((t) => tokenValue(t).value);
     const matrixOf = (r: StreamReading) => r.index.map((row) => row.map((p) => vals[p]));
-    const plain: StreamReading = { index: rows.map((_, r) => COLS.map((_, c) => r * W + c)), blocks: rows.length };
+    const plain: StreamReading = { index: rows.map((_, r) => COLS.map((_, c) => r * W + c)), blocks: rows.length, key: '' };
     const candidates = (violations(matrixOf(plain), rows) === 0 ? [plain] : blockReadings(vals, rows.length))
       .map((c) => ({ ...c, bad: violations(matrixOf(c), rows) }))
       .filter((c) => c.bad === 0)
