@@ -25,13 +25,12 @@ export class Recognition {
       return null;
     }
     // money columns convert a printed 元 to 万元; elsewhere a unit is only dropped
-    const parsed = opts.money || !/元/.test(token.raw) ? tokenValue(token) : parseValue(token.raw);
+    const parsed = opts.money || !token.raw.includes('元') ? tokenValue(token) : parseValue(token.raw);
     const value = opts.value !== undefined ? opts.value : parsed.value;
     const cell: Cell = { path, raw: token.raw, value, loc: token.loc };
     if (parsed.marker) cell.marker = parsed.marker;
     if (parsed.unit) cell.unit = parsed.unit;
-    const normalised = [token.note, parsed.normalised].filter(Boolean).join('; ');
-    if (normalised) cell.normalised = normalised;
+    if (token.note || parsed.normalised) cell.normalised = [token.note, parsed.normalised].filter(Boolean).join('; ');
     if (opts.inferred) cell.inferred = opts.inferred;
     this.cells.push(cell);
     return value;

@@ -144,26 +144,29 @@ export function align(sim: readonly (readonly number[])[], fits: boolean[][], ro
   const n = sim.length;
   const SKIP_SEGMENT = -0.6;
   const SKIP_ROW = -0.5;
-  const score = (i: number, j: number) => (fits[i][j] ? sim[i][j] - 0.1 : -Infinity);
-  // dp[i][j]: best score aligning the first i segments with the first j rows
-  const dp: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(rows + 1).fill(-Infinity));
-  const from: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(rows + 1).fill(0));
-  dp[0][0] = 0;
+  // dp[i * w + j]: best score aligning the first i segments with the first j rows; from: the move
+  const w = rows + 1;
+  const dp = new Float64Array((n + 1) * w).fill(-Infinity);
+  const from = new Uint8Array((n + 1) * w);
+  dp[0] = 0;
   for (let i = 0; i <= n; i++) {
     for (let j = 0; j <= rows; j++) {
-      const here = dp[i][j];
+      const here = dp[i * w + j];
       if (here === -Infinity) continue;
-      if (i < n && j < rows && here + score(i, j) > dp[i + 1][j + 1]) {
-        dp[i + 1][j + 1] = here + score(i, j);
-        from[i + 1][j + 1] = 1;
+      if (i < n && j < rows && fits[i][j]) {
+        const s = here + (sim[i][j] - 0.1);
+        if (s > dp[(i + 1) * w + j + 1]) {
+          dp[(i + 1) * w + j + 1] = s;
+          from[(i + 1) * w + j + 1] = 1;
+        }
       }
-      if (i < n && here + SKIP_SEGMENT > dp[i + 1][j]) {
-        dp[i + 1][j] = here + SKIP_SEGMENT;
-        from[i + 1][j] = 2;
+      if (i < n && here + SKIP_SEGMENT > dp[(i + 1) * w + j]) {
+        dp[(i + 1) * w + j] = here + SKIP_SEGMENT;
+        from[(i + 1) * w + j] = 2;
       }
-      if (j < rows && here + SKIP_ROW > dp[i][j + 1]) {
-        dp[i][j + 1] = here + SKIP_ROW;
-        from[i][j + 1] = 3;
+      if (j < rows && here + SKIP_ROW > dp[i * w + j + 1]) {
+        dp[i * w + j + 1] = here + SKIP_ROW;
+        from[i * w + j + 1] = 3;
       }
     }
   }
@@ -171,7 +174,7 @@ export function align(sim: readonly (readonly number[])[], fits: boolean[][], ro
   let i = n;
   let j = rows;
   while (i > 0 || j > 0) {
-    const f = from[i][j];
+    const f = from[i * w + j];
     if (f === 1) {
       rowOf[i - 1] = j - 1;
       i--;
@@ -179,5 +182,5 @@ export function align(sim: readonly (readonly number[])[], fits: boolean[][], ro
     } else if (f === 2) i--;
     else j--;
   }
-  return { rowOf, score: dp[n][rows] };
+  return { rowOf, score: dp[n * w + rows] };
 }

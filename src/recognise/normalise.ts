@@ -5,6 +5,7 @@
 
 /** Canonical form of a label, for comparison only. */
 export function normLabel(s: string): string {
+  if (isCanonical(s)) return s;
   return s
     .normalize('NFKC')
     .replace(/\s+/g, '')
@@ -13,6 +14,22 @@ export function normLabel(s: string): string {
     .replace(/[，,]/g, ',')
     .replace(/[．。]/g, '.')
     .replace(/[:：]$/, '');
+}
+
+/**
+ * True when normLabel would return the label unchanged: CJK ideographs, 、 and printable ASCII
+ * other than quotes, with no trailing colon. Most labels are, and NFKC plus six replacements
+ * for each of them is a good part of recognising a report.
+ */
+function isCanonical(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x4e00 && c <= 0x9fff) continue;
+    if (c === 0x3001) continue;
+    if (c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x27) continue;
+    return false;
+  }
+  return !s.endsWith(':');
 }
 
 /** A label without its leading numbering ("1.", "1、", "（一）", "一、", "(3)"). */
@@ -43,6 +60,8 @@ const NONE = /^(空|无|暂无|N\/?A|n\/?a|null|—+)$/;
  * fractional value is allowed is the rules' business, not the parser's.
  */
 export function parseValue(raw: string, opts: { money?: boolean } = {}): ParsedValue {
+  // most cells are plain integers ("0", "17"): nothing to interpret
+  if (isPlainInteger(raw)) return { value: Number(raw), digits: raw };
   const t = raw.replace(/[\s\u00a0\u3000]+/g, '');
   if (!t) return { value: null, marker: 'blank' };
   if (DASHES.test(t) && !/\d/.test(t)) return { value: null, marker: 'dash' };
@@ -77,6 +96,15 @@ export function parseValue(raw: string, opts: { money?: boolean } = {}): ParsedV
   if (Object.is(out.value, -0)) out.value = 0;
   if (reasons.length) out.normalised = reasons.join(', ');
   return out;
+}
+
+function isPlainInteger(s: string): boolean {
+  if (!s.length || s.length > 15) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 /** Moves the decimal point of a decimal string (exact, no floating-point drift). */

@@ -68,13 +68,35 @@ function gridTokens(block: Extract<Block, { kind: 'table' }>, index: number, out
   }
 }
 
-/** ASCII or full-width digit (char codes, not a regex: this runs for every character of a line). */
+// Character classes by char code, not regexes: these run for every character of every line.
+/** ASCII or full-width digit. */
 const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 const isDigit = (c: string | undefined) => c !== undefined && isDigitCode(c.charCodeAt(0));
-const isSpace = (c: string | undefined) => c === undefined || /\s/.test(c);
-const isCjkOrLetter = (c: string | undefined) => c !== undefined && /[\u3400-\u9fff\uf900-\ufaffA-Za-z“”"（(]/.test(c);
-/** What after a number makes it part of the words (dates, ordinals, percentages). */
-const WORD_SUFFIX = /^\s?(?:年|月|日|号|时|%|％|周年|个百分点|倍)/;
+/** What /\s/ matches. */
+const isSpaceCode = (c: number) =>
+  (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+const isSpace = (c: string | undefined) => c === undefined || isSpaceCode(c.charCodeAt(0));
+/** An ideograph, a Latin letter, an opening quote or bracket: text follows. */
+const isCjkOrLetter = (c: string | undefined) => {
+  if (c === undefined) return false;
+  const k = c.charCodeAt(0);
+  return (
+    (k >= 0x3400 && k <= 0x9fff) || (k >= 0xf900 && k <= 0xfaff) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 0x201c || k === 0x201d || k === 34 || k === 0xff08 || k === 40
+  );
+};
+/** What after a number makes it part of the words (dates, ordinals, percentages); sticky, tried at the number's end. */
+const WORD_SUFFIX = /\s?(?:年|月|日|号|时|%|％|周年|个百分点|倍)/y;
+const MONEY_UNIT = /万元|元/y;
+const matchesAt = (re: RegExp, s: string, at: number) => {
+  re.lastIndex = at;
+  return re.exec(s);
+};
+/** The first character after `from` that is not white space. */
+function nextVisible(s: string, from: number): string | undefined {
+  let i = from;
+  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  return s[i];
+}
 
 const ANY_DIGIT = /[0-9０-９]/;
 /** Characters where a number may start: digits, signs, 增/减. */
@@ -121,7 +143,7 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
     const before = line[start - 1];
     const after = line[j];
     // "1.属于国家秘密", "2、重复申请": the last digit numbers the label that follows
-    const afterMark = line.slice(j + 1).trimStart()[0];
+    const afterMark = nextVisible(line, j + 1);
     if ((after === '.' || after === '．' || after === '、') && isCjkOrLetter(afterMark) && !run.includes('.')) {
       const value = run.slice(0, -1);
       if (value && /\d$/.test(value.normalize('NFKC'))) {
@@ -134,16 +156,16 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
     }
     // "(8)", "第二十条第（1）项", "2020年", "50%" are words, not cells
     const bracketed = (before === '(' || before === '（') && (after === ')' || after === '）');
-    if (bracketed || before === '第' || WORD_SUFFIX.test(line.slice(j))) {
+    if (bracketed || before === '第' || matchesAt(WORD_SUFFIX, line, j)) {
       text += run;
       i = j;
       continue;
     }
     let unitEnd = j;
-    const unit = /^(万元|元)/.exec(line.slice(j));
+    const unit = matchesAt(MONEY_UNIT, line, j);
     if (unit) unitEnd = j + unit[0].length;
     run = line.slice(start, unitEnd);
-    const glued = (!isSpace(before) && !signed && before !== undefined && !/[|｜:：]/.test(before)) || isCjkOrLetter(line[unitEnd]);
+    const glued = (!isSpace(before) && !signed && before !== undefined && !'|｜:：'.includes(before)) || isCjkOrLetter(line[unitEnd]);
     flushText();
     out.push({ t: 'value', raw: run, loc, block, ...(glued ? { glued: true } : {}) });
     i = unitEnd;
