@@ -35,22 +35,35 @@ export function parseChineseDate(s: string): string | null {
 
 const paragraphs = (doc: SourceDocument) => doc.blocks.filter((b): b is Paragraph => b.kind === 'paragraph');
 
+interface CompactParagraph {
+  p: Paragraph;
+  /** The text without white space, as labels and names are compared. */
+  text: string;
+}
+const compactCache = new WeakMap<SourceDocument, CompactParagraph[]>();
+/** The paragraphs with their compact text, made once per document: title, agency and date all read them. */
+function compactParagraphs(doc: SourceDocument): CompactParagraph[] {
+  let out = compactCache.get(doc);
+  if (!out) compactCache.set(doc, (out = paragraphs(doc).map((p) => ({ p, text: p.text.replace(/\s+/g, '') }))));
+  return out;
+}
+
 const HAS_YEAR = /(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/;
 
 export function findTitle(doc: SourceDocument): { title: string | null; loc?: Paragraph['loc'] } {
   const hint = doc.metaHints.title;
   if (hint && TITLE.test(hint.replace(/\s+/g, ''))) return { title: hint.replace(/\s+/g, '') };
-  const paras = paragraphs(doc).slice(0, 80);
+  const paras = compactParagraphs(doc).slice(0, 80);
   // a title names its year; breadcrumbs such as "政府信息公开年报" do not — they are the last resort
   for (const needYear of [true, false]) {
     for (let i = 0; i < paras.length; i++) {
       // a title may be broken over two or three short lines (none of which is a title alone)
       let joined = '';
       for (let k = i; k < Math.min(i + 3, paras.length); k++) {
-        const line = paras[k].text.replace(/\s+/g, '');
+        const line = paras[k].text;
         if (line.length > 60 || (k > i && TITLE.test(joined))) break;
         joined += line;
-        if (TITLE.test(joined) && joined.length <= 80 && (!needYear || HAS_YEAR.test(joined))) return { title: joined, loc: paras[i].loc };
+        if (TITLE.test(joined) && joined.length <= 80 && (!needYear || HAS_YEAR.test(joined))) return { title: joined, loc: paras[i].p.loc };
       }
     }
     // document properties before a yearless line: Word keeps last year's title in copied files,
@@ -98,20 +111,25 @@ function titleAgency(title: string | null): string | null {
   return name && name.length >= 2 ? name : null;
 }
 
+/** Phrases that name the body, each with a word it cannot match without (a cheap test first). */
+const NAMING: [string, RegExp][] = [
+  ['填报单位', /填报单位(?:[(（]盖章[)）])?[:：]([^\s:：，,。；;]{4,30})/],
+  ['本报告由', /本报告由(.{4,30}?)(?:根据|依据|按照|编制|负责)/],
+  ['请与', /请与(.{4,30}?)联系/],
+];
+
 /** Names the report gives itself outside the title: 填报单位, "本报告由…编制", "请与…联系", signature lines. */
 function textAgencies(doc: SourceDocument): string[] {
   const out: string[] = [];
-  const paras = paragraphs(doc);
-  for (const p of paras) {
-    const t = p.text.replace(/\s+/g, '');
-    for (const re of [/填报单位(?:[(（]盖章[)）])?[:：]([^\s:：，,。；;]{4,30})/, /本报告由(.{4,30}?)(?:根据|依据|按照|编制|负责)/, /请与(.{4,30}?)联系/]) {
-      const m = re.exec(t);
+  const paras = compactParagraphs(doc);
+  for (const { text: t } of paras) {
+    for (const [word, re] of NAMING) {
+      const m = t.includes(word) && re.exec(t);
       if (m) out.push(cleanAgency(m[1], true));
     }
   }
   // signature: a short line that is a body name, near a date line at the end
-  for (const p of paras.slice(-12)) {
-    const t = p.text.replace(/\s+/g, '');
+  for (const { text: t } of paras.slice(-12)) {
     const m = /^(.{4,30}?)(?:\d{4}年\d{1,2}月\d{1,2}日)?$/.exec(t);
     if (m && BODY.test(m[1]) && specific(m[1]) && !/[，。：:]/.test(m[1])) out.push(m[1]);
   }
@@ -151,9 +169,8 @@ export function findDate(doc: SourceDocument): { date: string | null; raw?: stri
     const date = parseChineseDate(raw);
     if (date) found = { date, raw, loc: p.loc };
   };
-  for (const p of paragraphs(doc)) {
-    if (!p.text.includes('日')) continue;
-    const t = p.text.replace(/\s+/g, '');
+  for (const { p, text: t } of compactParagraphs(doc)) {
+    if (!t.includes('日')) continue;
     const field = /(?:填表日期|填报日期|成文日期|报告日期)[:：]?(.{6,16}日)/.exec(t);
     if (field) {
       take(field[1], p);

@@ -100,8 +100,9 @@ function nextVisible(s: string, from: number): string | undefined {
 
 const ANY_DIGIT = /[0-9０-９]/;
 /** Characters where a number may start: digits, signs, 增/减. */
-const SIGN_CODES = new Set(['-', '－', '−', '+', '＋', '增', '减'].map((c) => c.charCodeAt(0)));
-const mayStartNumber = (c: number) => isDigitCode(c) || SIGN_CODES.has(c);
+const [MINUS, FULL_MINUS, MINUS_SIGN, PLUS, FULL_PLUS, ZENG, JIAN] = ['-', '－', '−', '+', '＋', '增', '减'].map((c) => c.charCodeAt(0));
+const mayStartNumber = (c: number) =>
+  isDigitCode(c) || c === MINUS || c === FULL_MINUS || c === MINUS_SIGN || c === PLUS || c === FULL_PLUS || c === ZENG || c === JIAN;
 
 export function lineTokens(line: string, loc: Loc, block: number, out: Token[], withEnd = true): void {
   if (!ANY_DIGIT.test(line)) {
