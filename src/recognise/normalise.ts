@@ -6,6 +6,10 @@
 /** Canonical form of a label, for comparison only. */
 export function normLabel(s: string): string {
   if (isCanonical(s)) return s;
+  return mapCommon(s) ?? normLabelFull(s);
+}
+
+function normLabelFull(s: string): string {
   return s
     .normalize('NFKC')
     .replace(/\s+/g, '')
@@ -30,6 +34,37 @@ function isCanonical(s: string): boolean {
     return false;
   }
   return !s.endsWith(':');
+}
+
+/**
+ * normLabel in one pass for text made only of characters whose NFKC form is known here —
+ * ideographs, ASCII, full-width ASCII, common CJK punctuation and quotes, white space — which is
+ * nearly all report text; null for anything else (the full normalisation then runs).
+ */
+function mapCommon(s: string): string | null {
+  let out = '';
+  let run = 0; // start of the run of characters kept as they are
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    // unchanged: ideographs, printable ASCII, 、〈〉《》「」『』【】—·
+    if ((c >= 0x4e00 && c <= 0x9fff) || (c > 0x20 && c < 0x7f) || c === 0x3001 || (c >= 0x3008 && c <= 0x3011) || c === 0x2014 || c === 0xb7) continue;
+    let to: string;
+    if (c >= 0xff01 && c <= 0xff5e) to = String.fromCharCode(c - 0xfee0); // NFKC: full-width ASCII
+    else if (c === 0x3002) to = '.';
+    else if (c === 0x201c || c === 0x201d) to = '"';
+    else if (c === 0x2018 || c === 0x2019) to = "'";
+    else if (isSpace(c)) to = '';
+    else return null;
+    out += s.slice(run, i) + to;
+    run = i + 1;
+  }
+  out += s.slice(run);
+  return out.endsWith(':') ? out.slice(0, -1) : out;
+}
+
+/** What /\s/ matches. */
+function isSpace(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** A label without its leading numbering ("1.", "1、", "（一）", "一、", "(3)"). */

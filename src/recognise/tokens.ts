@@ -62,7 +62,7 @@ function gridTokens(block: Extract<Block, { kind: 'table' }>, index: number, out
         out.push({ t: 'value', raw, loc: cell.loc, block: index, grid, parsed, rowId, ...(cell.note ? { note: cell.note } : {}) });
       } else if (!grid) {
         lineTokens(raw, cell.loc, index, out, false);
-      } else out.push({ t: 'text', raw: text.replace(/\s+/g, ''), loc: cell.loc, block: index, grid, rowId });
+      } else out.push({ t: 'text', raw: compact(text), loc: cell.loc, block: index, grid, rowId });
     }
     out.push({ t: 'end', raw: '', loc: row[0]?.loc ?? block.loc, block: index, grid });
   }
@@ -91,6 +91,14 @@ const matchesAt = (re: RegExp, s: string, at: number) => {
   re.lastIndex = at;
   return re.exec(s);
 };
+/** Characters a word suffix can start with (after an optional space): most numbers fail this test, not the regex. */
+const SUFFIX_START = new Set('年月日号时%％周个倍');
+const maySuffix = (s: string, at: number) => SUFFIX_START.has(s[at]) || (isSpace(s[at]) && SUFFIX_START.has(s[at + 1]));
+/** The text without white space (most texts have none, and then no regex runs). */
+function compact(s: string): string {
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return s.replace(/\s+/g, '');
+  return s;
+}
 /** The first character after `from` that is not white space. */
 function nextVisible(s: string, from: number): string | undefined {
   let i = from;
@@ -107,7 +115,7 @@ const mayStartNumber = (c: number) =>
 export function lineTokens(line: string, loc: Loc, block: number, out: Token[], withEnd = true): void {
   if (!ANY_DIGIT.test(line)) {
     // most prose lines: no number, one text token
-    const t = line.replace(/\s+/g, '');
+    const t = compact(line);
     if (t) out.push({ t: 'text', raw: t, loc, block });
     if (withEnd) out.push({ t: 'end', raw: '', loc, block });
     return;
@@ -116,7 +124,7 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
   let text = '';
   let textLoc = loc;
   const flushText = () => {
-    const t = text.replace(/\s+/g, '');
+    const t = compact(text);
     if (t) out.push({ t: 'text', raw: t, loc: textLoc, block });
     text = '';
   };
@@ -157,13 +165,13 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
     }
     // "(8)", "第二十条第（1）项", "2020年", "50%" are words, not cells
     const bracketed = (before === '(' || before === '（') && (after === ')' || after === '）');
-    if (bracketed || before === '第' || matchesAt(WORD_SUFFIX, line, j)) {
+    if (bracketed || before === '第' || (maySuffix(line, j) && matchesAt(WORD_SUFFIX, line, j))) {
       text += run;
       i = j;
       continue;
     }
     let unitEnd = j;
-    const unit = matchesAt(MONEY_UNIT, line, j);
+    const unit = line[j] === '万' || line[j] === '元' ? matchesAt(MONEY_UNIT, line, j) : null;
     if (unit) unitEnd = j + unit[0].length;
     run = line.slice(start, unitEnd);
     const glued = (!isSpace(before) && !signed && before !== undefined && !'|｜:：'.includes(before)) || isCjkOrLetter(line[unitEnd]);
