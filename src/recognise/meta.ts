@@ -177,8 +177,8 @@ export function findDate(doc: SourceDocument): { date: string | null; raw?: stri
       continue;
     }
     // a line that is only a date, or a body name followed by a date
-    const m = SIGNATURE_DATE.exec(t);
-    if (m && t.length <= 40 && !/[，。：:；;]/.test(t.slice(0, m.index))) take(m[1], p);
+    const m = t.length <= 40 ? SIGNATURE_DATE.exec(t) : null;
+    if (m && !/[，。：:；;]/.test(t.slice(0, m.index))) take(m[1], p);
     // crawler text keeps the whole report on one line: the signature follows the last sentence
     else if (t.length > 200) for (const s of t.matchAll(INLINE_SIGNATURE)) take(s[1], p);
   }

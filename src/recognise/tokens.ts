@@ -107,10 +107,8 @@ function nextVisible(s: string, from: number): string | undefined {
 }
 
 const ANY_DIGIT = /[0-9０-９]/;
-/** Characters where a number may start: digits, signs, 增/减. */
-const [MINUS, FULL_MINUS, MINUS_SIGN, PLUS, FULL_PLUS, ZENG, JIAN] = ['-', '－', '−', '+', '＋', '增', '减'].map((c) => c.charCodeAt(0));
-const mayStartNumber = (c: number) =>
-  isDigitCode(c) || c === MINUS || c === FULL_MINUS || c === MINUS_SIGN || c === PLUS || c === FULL_PLUS || c === ZENG || c === JIAN;
+/** Characters where a number may start: digits, signs, 增/减 (a regex: its scan is native code). */
+const NUMBER_START = /[0-9０-９\-－−+＋增减]/g;
 
 export function lineTokens(line: string, loc: Loc, block: number, out: Token[], withEnd = true): void {
   if (!ANY_DIGIT.test(line)) {
@@ -135,8 +133,9 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
       (c === '-' || c === '－' || c === '−' || c === '+' || c === '＋' || c === '增' || c === '减') && isDigit(line[i + 1]) && isSpace(line[i - 1]);
     if (!isDigit(c) && !signed) {
       // copy the run up to the next digit or sign character at once
-      let j = i + 1;
-      while (j < line.length && !mayStartNumber(line.charCodeAt(j))) j++;
+      NUMBER_START.lastIndex = i + 1;
+      const next = NUMBER_START.exec(line);
+      const j = next ? next.index : line.length;
       text += line.slice(i, j);
       i = j;
       continue;
