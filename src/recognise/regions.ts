@@ -23,10 +23,17 @@ const LEGACY_TITLE = ['政府信息公开情况统计表', '统计指标', '指�
 const LEGACY_END = /单位负责人|填报人|填表人|审核人|联系电话|附件下载|扫一扫|网站标识码|版权所有|主办单位/;
 const LEGACY_FIRST_ROW = ['主动公开政府信息数(不同渠道', '主动公开信息数', '主动公开政府信息数'];
 
-function find(texts: string[], from: number, words: string[], accept: (i: number) => boolean = () => true): number {
-  for (let i = from; i < texts.length; i++) {
-    const t = texts[i];
-    if (t && words.some((w) => t.includes(w)) && accept(i)) return i;
+/** The normalised text of the tokens that may be landmarks ('' for the others), and their indices. */
+interface Landmarks {
+  texts: string[];
+  candidates: number[];
+}
+
+function find(marks: Landmarks, from: number, words: string[], accept: (i: number) => boolean = () => true): number {
+  for (const i of marks.candidates) {
+    if (i < from) continue;
+    const t = marks.texts[i];
+    if (words.some((w) => t.includes(w)) && accept(i)) return i;
   }
   return -1;
 }
@@ -35,13 +42,21 @@ function find(texts: string[], from: number, words: string[], accept: (i: number
 const CANDIDATE = /第二十条|本年制发|本年新制作|申请人|勾稽|本年新收|结转下年度|复议|诉讼|结果维持|统计表|统计指标|指标名称|主动公开|存在|问题|其他需要|[五六七八九5-9][、.．]/;
 
 export function findRegions(tokens: Token[]): Regions {
-  const texts = tokens.map((t) => (t.t === 'text' && CANDIDATE.test(t.raw) ? normLabel(t.raw) : ''));
+  const texts = new Array<string>(tokens.length).fill('');
+  const candidates: number[] = [];
+  tokens.forEach((t, i) => {
+    if (t.t === 'text' && CANDIDATE.test(t.raw)) {
+      texts[i] = normLabel(t.raw);
+      if (texts[i]) candidates.push(i);
+    }
+  });
+  const marks: Landmarks = { texts, candidates };
   const out: Regions = {};
-  const t2 = find(texts, 0, T2);
-  const t3 = find(texts, Math.max(0, t2), T3);
-  const t3end = t3 >= 0 ? find(texts, t3, T3_END) : -1;
+  const t2 = find(marks, 0, T2);
+  const t3 = find(marks, Math.max(0, t2), T3);
+  const t3end = t3 >= 0 ? find(marks, t3, T3_END) : -1;
   // 表四's header starts with 行政复议: back up from the first unmistakable header word to it
-  let t4 = find(texts, Math.max(0, t3end, t3), T4);
+  let t4 = find(marks, Math.max(0, t3end, t3), T4);
   if (t4 >= 0) {
     for (let k = t4; k >= Math.max(0, t3end, t3); k--) {
       if (texts[k].includes('行政复议') && k !== t3end) {
@@ -61,8 +76,8 @@ export function findRegions(tokens: Token[]): Regions {
   if (t4 >= 0) out.table4 = { start: t4, end: endOfTable4(tokens, texts, t4) };
   // the statistics table's own title or header — not the introduction that mentions it
   const starts = [
-    find(texts, 0, LEGACY_TITLE, (i) => Boolean(tokens[i].grid) || texts[i].length <= 60),
-    find(texts, 0, LEGACY_FIRST_ROW, (i) => Boolean(tokens[i].grid)),
+    find(marks, 0, LEGACY_TITLE, (i) => Boolean(tokens[i].grid) || texts[i].length <= 60),
+    find(marks, 0, LEGACY_FIRST_ROW, (i) => Boolean(tokens[i].grid)),
   ].filter((i) => i >= 0);
   const lg = starts.length ? Math.min(...starts) : -1;
   if (lg >= 0 && (t3 < 0 || lg > (out.table4?.end ?? t3))) out.legacy = { start: lg, end: endOfLegacy(tokens, texts, lg) };

@@ -59,7 +59,9 @@ function gridTokens(block: Extract<Block, { kind: 'table' }>, index: number, out
       }
       const parsed = parseValue(raw, { money: true });
       if (parsed.value !== null || parsed.marker === 'dash' || parsed.marker === 'slash' || /^(空|无|暂无)$/.test(text)) {
-        out.push({ t: 'value', raw, loc: cell.loc, block: index, grid, parsed, rowId, ...(cell.note ? { note: cell.note } : {}) });
+        const token: Token = { t: 'value', raw, loc: cell.loc, block: index, grid, parsed, rowId };
+        if (cell.note) token.note = cell.note;
+        out.push(token);
       } else if (!grid) {
         lineTokens(raw, cell.loc, index, out, false);
       } else out.push({ t: 'text', raw: compact(text), loc: cell.loc, block: index, grid, rowId });
@@ -175,7 +177,9 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
     run = line.slice(start, unitEnd);
     const glued = (!isSpace(before) && !signed && before !== undefined && !'|｜:：'.includes(before)) || isCjkOrLetter(line[unitEnd]);
     flushText();
-    out.push({ t: 'value', raw: run, loc, block, ...(glued ? { glued: true } : {}) });
+    const token: Token = { t: 'value', raw: run, loc, block };
+    if (glued) token.glued = true;
+    out.push(token);
     i = unitEnd;
     textLoc = loc;
   }
