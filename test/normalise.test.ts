@@ -51,4 +51,12 @@ describe('parseValue', () => {
     expect(parseValue(' 7 ')).toMatchObject({ value: 7 });
     expect(parseValue('')).toEqual({ value: null, marker: 'blank' });
   });
+
+  it('reads a label as text without trying it as a number, but not the words that begin values', () => {
+    expect(parseValue(' 本年新收政府信息公开申请数量')).toEqual({ value: null, marker: 'text' });
+    expect(parseValue('增3')).toMatchObject({ value: 3, normalised: '"增" read as +' });
+    expect(parseValue('减少2')).toMatchObject({ value: -2 });
+    expect(parseValue('暂无')).toEqual({ value: null, marker: 'text' });
+    expect(parseValue('无')).toEqual({ value: null, marker: 'text' });
+  });
 });

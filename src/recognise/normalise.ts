@@ -97,6 +97,8 @@ const NONE = /^(空|无|暂无|N\/?A|n\/?a|null|—+)$/;
 export function parseValue(raw: string, opts: { money?: boolean } = {}): ParsedValue {
   // most cells are plain integers ("0", "17"): nothing to interpret
   if (isPlainInteger(raw)) return { value: Number(raw), digits: raw };
+  // a label: starts with an ideograph that begins no number, sign or blank word (空, 无, 暂无, 增, 减)
+  if (startsWithWord(raw)) return { value: null, marker: 'text' };
   const t = raw.replace(/[\s\u00a0\u3000]+/g, '');
   if (!t) return { value: null, marker: 'blank' };
   if (DASHES.test(t) && !/\d/.test(t)) return { value: null, marker: 'dash' };
@@ -131,6 +133,16 @@ export function parseValue(raw: string, opts: { money?: boolean } = {}): ParsedV
   if (Object.is(out.value, -0)) out.value = 0;
   if (reasons.length) out.normalised = reasons.join(', ');
   return out;
+}
+
+const NOT_WORDS = new Set(['增', '减', '空', '无', '暂']);
+function startsWithWord(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isSpace(c)) continue;
+    return c >= 0x4e00 && c <= 0x9fff && !NOT_WORDS.has(s[i]);
+  }
+  return false;
 }
 
 function isPlainInteger(s: string): boolean {
