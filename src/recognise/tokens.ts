@@ -70,22 +70,27 @@ function gridTokens(block: Extract<Block, { kind: 'table' }>, index: number, out
   }
 }
 
-// Character classes by char code, not regexes: these run for every character of every line.
-/** ASCII or full-width digit. */
+// Characters are compared by code, never as one-character strings: an ideograph read as line[i]
+// is a new string, and these tests run for every character of every line.
+/** ASCII or full-width digit (NaN, past the end of a line, is none). */
 const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
-const isDigit = (c: string | undefined) => c !== undefined && isDigitCode(c.charCodeAt(0));
 /** What /\s/ matches. */
 const isSpaceCode = (c: number) =>
   (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-const isSpace = (c: string | undefined) => c === undefined || isSpaceCode(c.charCodeAt(0));
+/** White space or no character at all (the start or end of the line). */
+const spaceOrEdge = (s: string, at: number) => at < 0 || at >= s.length || isSpaceCode(s.charCodeAt(at));
 /** An ideograph, a Latin letter, an opening quote or bracket: text follows. */
-const isCjkOrLetter = (c: string | undefined) => {
-  if (c === undefined) return false;
-  const k = c.charCodeAt(0);
-  return (
-    (k >= 0x3400 && k <= 0x9fff) || (k >= 0xf900 && k <= 0xfaff) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 0x201c || k === 0x201d || k === 34 || k === 0xff08 || k === 40
-  );
-};
+const isCjkOrLetter = (k: number) =>
+  (k >= 0x3400 && k <= 0x9fff) || (k >= 0xf900 && k <= 0xfaff) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 0x201c || k === 0x201d || k === 34 || k === 0xff08 || k === 40;
+const code = (s: string) => s.charCodeAt(0);
+const SIGNS = new Set([...'-－−+＋增减'].map(code));
+const DECIMAL_POINTS = new Set([...'.．'].map(code));
+const THOUSANDS = new Set([...',，'].map(code));
+/** Marks after a label's number: "1.属于…", "2、重复…". */
+const NUMBERING_MARKS = new Set([...'.．、'].map(code));
+const [OPEN, FULL_OPEN, CLOSE, FULL_CLOSE, DI, WAN, YUAN] = [...'(（)）第万元'].map(code);
+/** After these a number is a separate cell even without a space ("|3", "：5"). */
+const CELL_SEPARATORS = new Set([...'|｜:：'].map(code));
 /** What after a number makes it part of the words (dates, ordinals, percentages); sticky, tried at the number's end. */
 const WORD_SUFFIX = /\s?(?:年|月|日|号|时|%|％|周年|个百分点|倍)/y;
 const MONEY_UNIT = /万元|元/y;
@@ -94,18 +99,18 @@ const matchesAt = (re: RegExp, s: string, at: number) => {
   return re.exec(s);
 };
 /** Characters a word suffix can start with (after an optional space): most numbers fail this test, not the regex. */
-const SUFFIX_START = new Set('年月日号时%％周个倍');
-const maySuffix = (s: string, at: number) => SUFFIX_START.has(s[at]) || (isSpace(s[at]) && SUFFIX_START.has(s[at + 1]));
+const SUFFIX_START = new Set([...'年月日号时%％周个倍'].map(code));
+const maySuffix = (s: string, at: number) => SUFFIX_START.has(s.charCodeAt(at)) || (spaceOrEdge(s, at) && SUFFIX_START.has(s.charCodeAt(at + 1)));
 /** The text without white space (most texts have none, and then no regex runs). */
 function compact(s: string): string {
   for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return s.replace(/\s+/g, '');
   return s;
 }
-/** The first character after `from` that is not white space. */
-function nextVisible(s: string, from: number): string | undefined {
+/** The code of the first character at or after `from` that is not white space (NaN at the end). */
+function nextVisible(s: string, from: number): number {
   let i = from;
   while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
-  return s[i];
+  return s.charCodeAt(i);
 }
 
 const ANY_DIGIT = /[0-9０-９]/;
@@ -130,10 +135,9 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
   };
   let i = 0;
   while (i < line.length) {
-    const c = line[i];
-    const signed =
-      (c === '-' || c === '－' || c === '−' || c === '+' || c === '＋' || c === '增' || c === '减') && isDigit(line[i + 1]) && isSpace(line[i - 1]);
-    if (!isDigit(c) && !signed) {
+    const c = line.charCodeAt(i);
+    const signed = SIGNS.has(c) && isDigitCode(line.charCodeAt(i + 1)) && spaceOrEdge(line, i - 1);
+    if (!isDigitCode(c) && !signed) {
       // copy the run up to the next digit or sign character at once
       NUMBER_START.lastIndex = i + 1;
       const next = NUMBER_START.exec(line);
@@ -144,17 +148,20 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
     }
     const start = i;
     let j = signed ? i + 1 : i;
-    while (j < line.length && (isDigit(line[j]) || ((line[j] === ',' || line[j] === '，') && isDigit(line[j + 1]) && isDigit(line[j - 1])))) j++;
-    if ((line[j] === '.' || line[j] === '．') && isDigit(line[j + 1])) {
+    while (j < line.length) {
+      const d = line.charCodeAt(j);
+      if (isDigitCode(d) || (THOUSANDS.has(d) && isDigitCode(line.charCodeAt(j + 1)) && isDigitCode(line.charCodeAt(j - 1)))) j++;
+      else break;
+    }
+    if (DECIMAL_POINTS.has(line.charCodeAt(j)) && isDigitCode(line.charCodeAt(j + 1))) {
       j++;
-      while (j < line.length && isDigit(line[j])) j++;
+      while (j < line.length && isDigitCode(line.charCodeAt(j))) j++;
     }
     let run = line.slice(start, j);
-    const before = line[start - 1];
-    const after = line[j];
+    const before = start > 0 ? line.charCodeAt(start - 1) : NaN;
+    const after = line.charCodeAt(j);
     // "1.属于国家秘密", "2、重复申请": the last digit numbers the label that follows
-    const afterMark = nextVisible(line, j + 1);
-    if ((after === '.' || after === '．' || after === '、') && isCjkOrLetter(afterMark) && !run.includes('.')) {
+    if (NUMBERING_MARKS.has(after) && isCjkOrLetter(nextVisible(line, j + 1)) && !run.includes('.')) {
       const value = run.slice(0, -1);
       if (value && /\d$/.test(value.normalize('NFKC'))) {
         flushText();
@@ -165,17 +172,17 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
       continue;
     }
     // "(8)", "第二十条第（1）项", "2020年", "50%" are words, not cells
-    const bracketed = (before === '(' || before === '（') && (after === ')' || after === '）');
-    if (bracketed || before === '第' || (maySuffix(line, j) && matchesAt(WORD_SUFFIX, line, j))) {
+    const bracketed = (before === OPEN || before === FULL_OPEN) && (after === CLOSE || after === FULL_CLOSE);
+    if (bracketed || before === DI || (maySuffix(line, j) && matchesAt(WORD_SUFFIX, line, j))) {
       text += run;
       i = j;
       continue;
     }
     let unitEnd = j;
-    const unit = line[j] === '万' || line[j] === '元' ? matchesAt(MONEY_UNIT, line, j) : null;
+    const unit = after === WAN || after === YUAN ? matchesAt(MONEY_UNIT, line, j) : null;
     if (unit) unitEnd = j + unit[0].length;
     run = line.slice(start, unitEnd);
-    const glued = (!isSpace(before) && !signed && before !== undefined && !'|｜:：'.includes(before)) || isCjkOrLetter(line[unitEnd]);
+    const glued = (start > 0 && !spaceOrEdge(line, start - 1) && !signed && !CELL_SEPARATORS.has(before)) || isCjkOrLetter(line.charCodeAt(unitEnd));
     flushText();
     const token: Token = { t: 'value', raw: run, loc, block };
     if (glued) token.glued = true;
