@@ -48,7 +48,9 @@ describe('parseValue', () => {
     expect(parseValue('0017')).toEqual({ value: 17, digits: '0017' });
     expect(parseValue('251000元', { money: true })).toMatchObject({ value: 25.1, unit: '元' });
     expect(parseValue('１２')).toMatchObject({ value: 12, normalised: 'full-width characters' });
-    expect(parseValue(' 7 ')).toMatchObject({ value: 7 });
+    expect(parseValue(' 7 ')).toEqual({ value: 7, digits: '7' });
+    expect(parseValue('\t0\u3000')).toEqual({ value: 0, digits: '0' });
+    expect(parseValue('1 2')).toEqual({ value: 12, digits: '12' });
     expect(parseValue('')).toEqual({ value: null, marker: 'blank' });
   });
 

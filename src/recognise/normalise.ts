@@ -97,6 +97,8 @@ const NONE = /^(空|无|暂无|N\/?A|n\/?a|null|—+)$/;
 export function parseValue(raw: string, opts: { money?: boolean } = {}): ParsedValue {
   // most cells are plain integers ("0", "17"): nothing to interpret
   if (isPlainInteger(raw)) return { value: Number(raw), digits: raw };
+  const trimmed = raw.trim();
+  if (trimmed !== raw && isPlainInteger(trimmed)) return { value: Number(trimmed), digits: trimmed };
   // a label: starts with an ideograph that begins no number, sign or blank word (空, 无, 暂无, 增, 减)
   if (startsWithWord(raw)) return { value: null, marker: 'text' };
   const t = raw.replace(/[\s\u00a0\u3000]+/g, '');
