@@ -30,26 +30,29 @@ export function planRow(plan: TablePlan, rowKey: string, columns: string[], cell
   plan.rows.set(rowKey, row);
 }
 
+/** A table's rows and columns as the model prints them, with each cell's path spelled out once. */
+export interface TableLayout {
+  table: string;
+  rows: { key: string; columns: { key: string; money?: boolean; path: string }[] }[];
+}
+
+/** Layouts are module constants (one per table and generation): paths are built once, not per report. */
+export function tableLayout(table: string, rows: { key: string; columns: { key: string; money?: boolean }[] }[]): TableLayout {
+  return { table, rows: rows.map((r) => ({ key: r.key, columns: r.columns.map((c) => ({ ...c, path: `${table}.${r.key}.${c.key}` })) })) };
+}
+
 /**
  * Writes the plan into the recognition (provenance + notes) and returns the table object with
  * every template row and column present: cells the report does not print are null.
  */
-export function commitPlan(
-  plan: TablePlan,
-  rec: Recognition,
-  table: string,
-  layout: { key: string; columns: { key: string; money?: boolean }[] }[],
-): Record<string, Record<string, number | null>> {
+export function commitPlan(plan: TablePlan, rec: Recognition, layout: TableLayout): Record<string, Record<string, number | null>> {
   const out: Record<string, Record<string, number | null>> = {};
-  for (const row of layout) {
+  for (const row of layout.rows) {
     const planned = plan.rows.get(row.key);
     const values: Record<string, number | null> = {};
     for (const col of row.columns) {
       const cell = planned?.get(col.key);
-      const path = `${table}.${row.key}.${col.key}`;
-      values[col.key] = planned
-        ? rec.read(path, cell?.token ?? null, { money: col.money, inferred: cell?.inferred, value: cell?.value })
-        : null;
+      values[col.key] = planned ? rec.read(col.path, cell?.token ?? null, { money: col.money, inferred: cell?.inferred, value: cell?.value }) : null;
     }
     out[row.key] = values;
   }

@@ -7,7 +7,7 @@ import { TABLE2, TABLE2_2019_MARKERS, TABLE2_2021_MARKERS, type TableGeneration 
 import type { Recognition } from './context.js';
 import { align, simMatrix, target, type LabelTarget } from './match.js';
 import { normLabel } from './normalise.js';
-import { commitPlan, newPlan, planRow, type PlannedCell, type TablePlan } from './plan.js';
+import { commitPlan, newPlan, planRow, tableLayout, type PlannedCell, type TableLayout, type TablePlan } from './plan.js';
 import { buildSegments, reclaimTextCells, regionMode, trimBlanks, type Region, type Segment } from './segments.js';
 import { splitGroups } from './split.js';
 import type { Token } from './tokens.js';
@@ -43,17 +43,20 @@ export function recogniseTable2(tokens: Token[], region: Region, rec: Recognitio
     if (attempt && (!best || attempt.score > best.score)) best = { generation, ...attempt };
   }
   if (!best) return null;
-  const layout = TABLE2[best.generation].map((r) => ({
-    key: r.key,
-    columns: r.columns.map((c) => ({ key: c.key, money: c.kind === 'money' })),
-  }));
   if (amountInYuan) {
     for (const row of best.plan.rows.values()) {
       for (const [col, cell] of row) if (col === 'amount' && cell.token && !/元/.test(cell.token.raw)) cell.token = { ...cell.token, raw: `${cell.token.raw.trim()}元` };
     }
   }
-  return { table: commitPlan(best.plan, rec, 'table2', layout), generation: best.generation };
+  return { table: commitPlan(best.plan, rec, LAYOUT[best.generation]), generation: best.generation };
 }
+
+const layoutOf = (generation: TableGeneration) =>
+  tableLayout(
+    'table2',
+    TABLE2[generation].map((r) => ({ key: r.key, columns: r.columns.map((c) => ({ key: c.key, money: c.kind === 'money' })) })),
+  );
+const LAYOUT: Record<TableGeneration, TableLayout> = { '2021': layoutOf('2021'), '2019': layoutOf('2019') };
 
 const TARGETS: Record<TableGeneration, LabelTarget[]> = {
   '2021': TABLE2['2021'].map((r) => target(r.key, r.label, r.aliases)),

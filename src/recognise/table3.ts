@@ -14,7 +14,7 @@ import { TABLE3_COLUMN_KEYS, TABLE3_ROWS, table3Rows, type Table3RowDef, type Ta
 import type { Recognition, Note } from './context.js';
 import { align, similarity, simMatrix, target } from './match.js';
 import { normLabel } from './normalise.js';
-import { commitPlan, newPlan, planRow, type PlannedCell, type TablePlan } from './plan.js';
+import { commitPlan, newPlan, planRow, tableLayout, type PlannedCell, type TableLayout, type TablePlan } from './plan.js';
 import { buildSegments, reclaimTextCells, regionMode, trimBlanks, type Region, type Segment } from './segments.js';
 import { splitGroups } from './split.js';
 import { tokenValue, type Token } from './tokens.js';
@@ -40,8 +40,7 @@ export function recogniseTable3(tokens: Token[], region: Region, rec: Recognitio
     if (!reading && mode === 'rows') reading = readRows(segments, true);
   }
   if (!reading) return null;
-  const layout = table3Rows(reading.generation).map((r) => ({ key: r.key, columns: COLS.map((key) => ({ key })) }));
-  const table = commitPlan(reading.plan, rec, 'table3', layout);
+  const table = commitPlan(reading.plan, rec, LAYOUT[reading.generation]);
   for (const row of table3Rows(reading.generation)) {
     if (!reading.plan.rows.has(row.key)) {
       rec.note({ code: 'ROW_MISSING', message: `表三 does not print the row ${row.group ? `${row.group} ` : ''}${row.label}`, paths: [`table3.${row.key}`] });
@@ -54,6 +53,13 @@ interface Reading {
   generation: TableGeneration;
   plan: TablePlan;
 }
+
+const layoutOf = (generation: TableGeneration) =>
+  tableLayout(
+    'table3',
+    table3Rows(generation).map((r) => ({ key: r.key, columns: COLS.map((key) => ({ key })) })),
+  );
+const LAYOUT: Record<TableGeneration, TableLayout> = { '2021': layoutOf('2021'), '2019': layoutOf('2019') };
 
 const ALL_TARGETS = TABLE3_ROWS.map((r) => target(r.key, r.label, r.aliases));
 

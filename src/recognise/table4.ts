@@ -10,14 +10,17 @@
 import { TABLE4_BLOCKS, TABLE4_COLUMNS } from '../model/template.js';
 import type { Recognition } from './context.js';
 import { normLabel } from './normalise.js';
-import { commitPlan, newPlan, planRow, type PlannedCell, type TablePlan } from './plan.js';
+import { commitPlan, newPlan, planRow, tableLayout, type PlannedCell, type TablePlan } from './plan.js';
 import { regionMode, type Region } from './segments.js';
 import { splitGroups } from './split.js';
 import { tokenValue, type Token } from './tokens.js';
 
 const N = 15;
 const COLS = TABLE4_COLUMNS.map((c) => c.key);
-const layout = TABLE4_BLOCKS.map((b) => ({ key: b.key, columns: COLS.map((key) => ({ key })) }));
+const LAYOUT = tableLayout(
+  'table4',
+  TABLE4_BLOCKS.map((b) => ({ key: b.key, columns: COLS.map((key) => ({ key })) })),
+);
 
 const blockOk = (b: (number | null)[]) => b.some((v) => v === null) || b[0]! + b[1]! + b[2]! + b[3]! === b[4];
 
@@ -27,7 +30,7 @@ export function recogniseTable4(tokens: Token[], region: Region, rec: Recognitio
   const plan =
     mode === 'glued' ? readGlued(inRegion) : mode === 'stream' ? readStream(inRegion) ?? readRow(inRegion) : readRow(inRegion);
   if (!plan) return null;
-  return commitPlan(plan, rec, 'table4', layout);
+  return commitPlan(plan, rec, LAYOUT);
 }
 
 function planFrom(cells: PlannedCell[], notes: TablePlan['notes'] = []): TablePlan {
