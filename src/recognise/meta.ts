@@ -4,6 +4,7 @@
  */
 import type { Meta } from '../model/report.js';
 import type { Paragraph, SourceDocument } from '../read/document.js';
+import { compact } from './normalise.js';
 
 const TITLE = /(政府信息公开|政务信息公开|政务公开|信息公开).{0,14}(年度报告|年报|工作报告)|年度报告$/;
 
@@ -44,7 +45,7 @@ const compactCache = new WeakMap<SourceDocument, CompactParagraph[]>();
 /** The paragraphs with their compact text, made once per document: title, agency and date all read them. */
 function compactParagraphs(doc: SourceDocument): CompactParagraph[] {
   let out = compactCache.get(doc);
-  if (!out) compactCache.set(doc, (out = paragraphs(doc).map((p) => ({ p, text: p.text.replace(/\s+/g, '') }))));
+  if (!out) compactCache.set(doc, (out = paragraphs(doc).map((p) => ({ p, text: compact(p.text) }))));
   return out;
 }
 

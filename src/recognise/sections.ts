@@ -7,13 +7,14 @@
 import type { Section } from '../model/report.js';
 import { SECTIONS } from '../model/template.js';
 import type { Paragraph, SourceDocument } from '../read/document.js';
+import { compact } from './normalise.js';
 
 const NUMERAL = '(?:[一二三四五六七八九十]{1,2}|[1-9])';
 const HEADING_START = new RegExp(`^${NUMERAL}\\s*[、.．]\\s*`);
 const INLINE_HEADING = new RegExp(`(^|[。；;！!？?\\s\\d])(${NUMERAL}、)`, 'g');
 
 export function sectionKey(heading: string): string | null {
-  const h = heading.replace(/\s+/g, '');
+  const h = compact(heading);
   for (const def of SECTIONS) if (def.keywords.some((group) => group.every((k) => h.includes(k)))) return def.key;
   return null;
 }

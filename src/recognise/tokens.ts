@@ -6,7 +6,7 @@
  */
 import type { Loc } from '../model/report.js';
 import type { Block, SourceDocument } from '../read/document.js';
-import { parseValue, type ParsedValue } from './normalise.js';
+import { compact, isSpaceCode, parseValue, type ParsedValue } from './normalise.js';
 
 export interface Token {
   t: 'text' | 'value' | 'blank' | 'end';
@@ -74,9 +74,6 @@ function gridTokens(block: Extract<Block, { kind: 'table' }>, index: number, out
 // is a new string, and these tests run for every character of every line.
 /** ASCII or full-width digit (NaN, past the end of a line, is none). */
 const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
-/** What /\s/ matches. */
-const isSpaceCode = (c: number) =>
-  (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 /** White space or no character at all (the start or end of the line). */
 const spaceOrEdge = (s: string, at: number) => at < 0 || at >= s.length || isSpaceCode(s.charCodeAt(at));
 /** An ideograph, a Latin letter, an opening quote or bracket: text follows. */
@@ -101,11 +98,6 @@ const matchesAt = (re: RegExp, s: string, at: number) => {
 /** Characters a word suffix can start with (after an optional space): most numbers fail this test, not the regex. */
 const SUFFIX_START = new Set([...'年月日号时%％周个倍'].map(code));
 const maySuffix = (s: string, at: number) => SUFFIX_START.has(s.charCodeAt(at)) || (spaceOrEdge(s, at) && SUFFIX_START.has(s.charCodeAt(at + 1)));
-/** The text without white space (most texts have none, and then no regex runs). */
-function compact(s: string): string {
-  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return s.replace(/\s+/g, '');
-  return s;
-}
 /** The code of the first character at or after `from` that is not white space (NaN at the end). */
 function nextVisible(s: string, from: number): number {
   let i = from;
