@@ -36,6 +36,20 @@ export function decodeText(buf: Uint8Array, declared?: string): Decoded {
   throw new ReadFailure('BINARY', 'the file is not text in UTF-8, UTF-16 or GB18030/GBK');
 }
 
+/**
+ * The text as UTF-8 bytes, for the HTML reader (which scans bytes): UTF-8 input is used as it
+ * is, without a copy; any other encoding is decoded as `decodeText` does and encoded again.
+ */
+export function decodeToUtf8(buf: Buffer, declared?: string): { bytes: Buffer; encoding: string } {
+  const bom = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  if (bom && isUtf8(buf.subarray(3))) return { bytes: buf.subarray(3), encoding: 'utf-8-bom' };
+  if (!bom && !hasUtf16Bom(buf) && !sniffUtf16(buf) && isUtf8(buf)) return { bytes: buf, encoding: 'utf-8' };
+  const { text, encoding } = decodeText(buf, declared);
+  return { bytes: Buffer.from(text, 'utf8'), encoding };
+}
+
+const hasUtf16Bom = (buf: Uint8Array) => buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff));
+
 /** UTF-16 without a BOM: every other byte is zero for ASCII-heavy text. */
 function sniffUtf16(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(buf.length, 4096) & ~1;
@@ -79,7 +93,7 @@ export function declaredHtmlCharset(buf: Uint8Array): string | undefined {
 export function looksBinary(buf: Uint8Array): boolean {
   const n = Math.min(buf.length, 8192);
   if (sniffUtf16(buf)) return false;
-  if (buf.length >= 2 && ((buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff))) return false;
+  if (hasUtf16Bom(buf)) return false;
   let control = 0;
   for (let i = 0; i < n; i++) {
     const b = buf[i];

@@ -7,7 +7,7 @@
 import type { Loc, SourceInfo } from '../model/report.js';
 import { paragraph, type Block, type SourceDocument } from './document.js';
 import { resolveSpans, type SpanCell } from './grid.js';
-import { scanHtml } from './html-scan.js';
+import { decodeRun, isSpace, parseAttrs, scanHtml } from './html-scan.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'select', 'iframe', 'svg', 'object']);
 const BLOCK = new Set([
@@ -18,7 +18,14 @@ const BLOCK = new Set([
 interface TextSink {
   parts: Block[];
   text: string;
+  /** Where the text began: set by its first piece, even a whitespace one. */
   textLoc: Loc | null;
+  /**
+   * Whitespace-only runs after the text, as byte ranges [start, end, …]. A sink's text is
+   * trimmed, and in Word pages nearly all such runs are indentation before a closing tag, so
+   * they are decoded only when more text follows.
+   */
+  spaces: number[];
 }
 interface CellBuilder extends TextSink {
   rowSpan: number;
@@ -32,19 +39,10 @@ interface TableBuilder {
   loc: Loc;
 }
 
-export function readHtml(html: string, source: SourceInfo): SourceDocument {
-  const lineStarts = [0];
-  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineAt = (index: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+/** `html` is the page as UTF-8 bytes (what readBytes passes) or as a string. */
+export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocument {
+  const bytes = typeof html === 'string' ? Buffer.from(html, 'utf8') : html;
+  const lines = new LineCounter(bytes);
 
   const blocks: Block[] = [];
   const metaHints: SourceDocument['metaHints'] = {};
@@ -53,21 +51,31 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
   let inTitle = false;
   let title = '';
   // text is collected into the innermost open cell, or the page itself outside tables
-  const page: TextSink = { parts: blocks, text: '', textLoc: null };
+  const page: TextSink = { parts: blocks, text: '', textLoc: null, spaces: [] };
 
   const target = (): TextSink => tables[tables.length - 1]?.cell ?? page;
-  // text always carries the location of its first piece (set by append)
   const flush = (sink: TextSink) => {
-    if (!sink.text) return;
+    if (!sink.textLoc) return;
+    // the page's text is laid out by the browser (whitespace collapses); a cell keeps its line breaks
     const t = sink === page ? sink.text.replace(/\s+/g, ' ').trim() : sink.text.trim();
-    if (t) sink.parts.push(paragraph(t, sink.textLoc!));
+    if (t) sink.parts.push(paragraph(t, sink.textLoc));
     sink.text = '';
     sink.textLoc = null;
+    sink.spaces.length = 0;
   };
-  const append = (s: string, at: number) => {
+  const append = (start: number, end: number, raw: boolean) => {
     const sink = target();
-    if (!sink.textLoc) sink.textLoc = { line: lineAt(at) };
-    sink.text += s;
+    if (!sink.textLoc) sink.textLoc = { line: lines.at(start) };
+    if (isBlank(bytes, start, end)) {
+      if (sink.text) sink.spaces.push(start, end);
+      return;
+    }
+    if (sink.spaces.length) {
+      if (sink === page) sink.text += ' ';
+      else for (let i = 0; i < sink.spaces.length; i += 2) sink.text += bytes.toString('latin1', sink.spaces[i], sink.spaces[i + 1]);
+      sink.spaces.length = 0;
+    }
+    sink.text += decodeRun(bytes, start, end, raw);
   };
 
   const closeCell = (t: TableBuilder) => {
@@ -98,15 +106,15 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
     dest.push({ kind: 'table', rows: resolveSpans(spanRows), loc: t.loc, structure: 'grid' });
   };
 
-  scanHtml(html, {
-    open(name, attrs, at) {
+  scanHtml(bytes, {
+    open(name, attrStart, attrEnd, at) {
       if (skip || SKIP.has(name)) {
         if (SKIP.has(name)) skip++;
         return;
       }
       if (name === 'title') inTitle = true;
       else if (name === 'meta') {
-        const a = attrs();
+        const a = parseAttrs(bytes, attrStart, attrEnd);
         const key = (a.name ?? a.property ?? '').toLowerCase();
         if (key === 'articletitle' && a.content) metaHints.title = a.content.trim();
         if (key === 'pubdate' && a.content) metaHints.published = a.content.trim();
@@ -115,7 +123,7 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
         flush(target());
         const parent = tables[tables.length - 1];
         if (parent) parent.nested = true;
-        tables.push({ rows: [], cell: null, nested: false, loc: { line: lineAt(at) } });
+        tables.push({ rows: [], cell: null, nested: false, loc: { line: lines.at(at) } });
       } else if (name === 'tr') {
         const t = tables[tables.length - 1];
         if (t) {
@@ -127,24 +135,26 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
         if (t) {
           closeCell(t);
           if (!t.rows.length) t.rows.push([]);
-          const a = attrs();
+          // Word puts a long style on every cell; only a merged one has a span to parse
+          const a = mentionsSpan(bytes, attrStart, attrEnd) ? parseAttrs(bytes, attrStart, attrEnd) : NO_ATTRIBUTES;
           const cell: CellBuilder = {
             parts: [],
             text: '',
             textLoc: null,
+            spaces: [],
             rowSpan: Math.min(Number.parseInt(a.rowspan ?? '1', 10) || 1, 1000),
             colSpan: Math.min(Number.parseInt(a.colspan ?? '1', 10) || 1, 100),
-            loc: { line: lineAt(at) },
+            loc: { line: lines.at(at) },
           };
           t.rows[t.rows.length - 1].push(cell);
           t.cell = cell;
         }
       } else if (BLOCK.has(name)) flush(target());
     },
-    text(data, at) {
+    text(start, end, raw) {
       if (skip) return;
-      if (inTitle) title += data;
-      else append(data, at);
+      if (inTitle) title += decodeRun(bytes, start, end, raw);
+      else append(start, end, raw);
     },
     close(name) {
       if (SKIP.has(name)) {
@@ -167,5 +177,57 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
   while (tables.length) finishTable(tables.pop()!);
   flush(page);
   if (!metaHints.title && title.trim()) metaHints.title = title.trim().split(/[_|｜]/)[0].trim();
-  return { source, blocks, lines: html.split('\n'), metaHints };
+  let pageLines: string[] | undefined;
+  return {
+    source,
+    blocks,
+    // only diagnostics look at the lines, and decoding a whole page costs more than reading it
+    get lines() {
+      return (pageLines ??= bytes.toString('utf8').split('\n'));
+    },
+    metaHints,
+  };
+}
+
+const NO_ATTRIBUTES: Record<string, string> = {};
+
+/** Whether "span" occurs in bytes [start, end), in any case (rowspan, COLSPAN). */
+function mentionsSpan(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start; i + 3 < end; i++) {
+    if ((bytes[i] | 32) === 0x73 && (bytes[i + 1] | 32) === 0x70 && (bytes[i + 2] | 32) === 0x61 && (bytes[i + 3] | 32) === 0x6e) return true;
+  }
+  return false;
+}
+
+/** True when bytes [start, end) are all ASCII whitespace. */
+function isBlank(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(bytes[i])) return false;
+  return true;
+}
+
+/**
+ * Line numbers of byte offsets. The reader asks in increasing order, so newlines are counted
+ * onwards from the previous answer; an earlier offset starts the count again.
+ */
+class LineCounter {
+  private line = 1;
+  private offset = 0;
+  private nextNewline: number;
+
+  constructor(private readonly bytes: Buffer) {
+    this.nextNewline = bytes.indexOf(10);
+  }
+
+  at(offset: number): number {
+    if (offset < this.offset) {
+      this.line = 1;
+      this.nextNewline = this.bytes.indexOf(10);
+    }
+    this.offset = offset;
+    while (this.nextNewline !== -1 && this.nextNewline < offset) {
+      this.line++;
+      this.nextNewline = this.bytes.indexOf(10, this.nextNewline + 1);
+    }
+    return this.line;
+  }
 }
