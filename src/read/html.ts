@@ -6,6 +6,7 @@
  */
 import type { Loc, SourceInfo } from '../model/report.js';
 import { paragraph, type Block, type SourceDocument } from './document.js';
+import { decodeUtf8 } from './encoding.js';
 import { resolveSpans, type SpanCell } from './grid.js';
 import { decodeRun, isSpace, parseAttrs, scanHtml } from './html-scan.js';
 
@@ -183,7 +184,7 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
     blocks,
     // only diagnostics look at the lines, and decoding a whole page costs more than reading it
     get lines() {
-      return (pageLines ??= bytes.toString('utf8').split('\n'));
+      return (pageLines ??= decodeUtf8(bytes).split('\n'));
     },
     metaHints,
   };

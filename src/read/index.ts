@@ -63,7 +63,7 @@ export function sniffFormat(data: Uint8Array, path: string): Format | 'zip' | 'i
   if (ext === 'doc' || ext === 'wps') return 'doc';
   if (ext === 'md' || ext === 'markdown') return 'md';
   if (ext === 'html' || ext === 'htm' || ext === 'shtml' || ext === 'xhtml') return 'html';
-  const head = new TextDecoder('latin1').decode(b.subarray(0, 1024)).trimStart().toLowerCase();
+  const head = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1', 0, 1024).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(head|body|table|meta)[\s>]/.test(head)) return 'html';
   return 'txt';
 }

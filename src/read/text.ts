@@ -13,6 +13,7 @@
  */
 import type { Loc, SourceInfo } from '../model/report.js';
 import { paragraph, type Block, type SourceDocument, type TableCell } from './document.js';
+import { copyLoc } from './grid.js';
 import { inferPeriod } from './period.js';
 
 const BOOKMARK = /\[bookmark: [^\]]*\]/g;
@@ -126,7 +127,7 @@ function tabRowTable(lines: string[], start: number, out: Block[], locAt: (i: nu
   while (i < lines.length) {
     if (isTabRow(lines[i])) {
       const loc = locAt(i);
-      rows.push(lines[i].split('\t').map((text, column) => ({ text, loc: { ...loc, column } })));
+      rows.push(lines[i].split('\t').map((text, column) => ({ text, loc: withColumn(loc, column) })));
       i++;
     } else if (isBlank(lines[i]) && isTabRow(lines[i + 1])) i++;
     else break;
@@ -153,7 +154,7 @@ function pipeTable(lines: string[], start: number, out: Block[], markdown: boole
       if (!isMdSeparator(lines[i])) {
         const loc = locAt(i);
         const inner = lines[i].trim().replace(/^\|/, '').replace(/\|$/, '');
-        rows.push(inner.split('|').map((t, column) => ({ text: t.trim().replace(/<br\s*\/?>/gi, ''), loc: { ...loc, column } })));
+        rows.push(inner.split('|').map((t, column) => ({ text: t.trim().replace(/<br\s*\/?>/gi, ''), loc: withColumn(loc, column) })));
       }
       i++;
     }
@@ -176,8 +177,14 @@ function pipeTable(lines: string[], start: number, out: Block[], markdown: boole
     const cells = cellsPerLine.map((c) => c[0]);
     const k = inferPeriod(cells.map((c) => c.text));
     rows = [];
-    for (let j = 0; j < cells.length; j += k) rows.push(cells.slice(j, j + k).map((c, column) => ({ ...c, loc: { ...c.loc, column } })));
+    for (let j = 0; j < cells.length; j += k) rows.push(cells.slice(j, j + k).map((c, column) => ({ text: c.text, loc: withColumn(c.loc, column) })));
   } else rows = cellsPerLine;
   out.push({ kind: 'table', rows, loc: locAt(start), structure: 'grid' });
   return i;
+}
+
+function withColumn(loc: Loc, column: number): Loc {
+  const out = copyLoc(loc);
+  out.column = column;
+  return out;
 }
