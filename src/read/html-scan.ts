@@ -13,7 +13,7 @@
 import { decodeHTML } from 'entities';
 
 export interface HtmlHandler {
-  /** An opening tag; its attribute source is bytes [attrStart, attrEnd) — see `parseAttrs`. */
+  /** An opening tag; its attribute source is bytes [attrStart, attrEnd) — see `attributes`. */
   open(name: string, attrStart: number, attrEnd: number, at: number): void;
   /** Text in bytes [start, end); `raw` when entities are not decoded (script, style). */
   text(start: number, end: number, raw: boolean): void;
@@ -171,10 +171,78 @@ export function decodeRun(page: Buffer, start: number, end: number, raw = false)
   return raw || !s.includes('&') ? s : decodeHTML(s);
 }
 
+const EQUALS = 0x3d;
+/** What ends an attribute name (`[^\s=/>"']+` in ATTR), among ASCII bytes. */
+const endsName = (c: number) => isSpace(c) || c === EQUALS || c === SLASH || c === GT || c === DQUOTE || c === SQUOTE;
+/** What ends an unquoted value (`[^\s>"']+`), among ASCII bytes. */
+const endsValue = (c: number) => isSpace(c) || c === GT || c === DQUOTE || c === SQUOTE;
+
+/**
+ * The `wanted` attributes (lower-case names) in bytes [start, end): decoded values, the first of
+ * a name wins; absent ones are missing. Tokenised exactly like `parseAttrs` below, but on the
+ * bytes and decoding only wanted values: Word gives every cell a long style, and a cell needs
+ * only its spans. A non-ASCII byte outside quotes (a no-break space can separate attributes)
+ * hands the tag to `parseAttrs`, which knows Unicode whitespace.
+ */
+export function attributes(page: Buffer, start: number, end: number, wanted: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  let i = start;
+  while (i < end) {
+    if (page[i] >= 0x80) return parseAttrs(page, start, end);
+    if (endsName(page[i])) {
+      i++;
+      continue;
+    }
+    const nameStart = i;
+    while (i < end && page[i] < 0x80 && !endsName(page[i])) i++;
+    const nameEnd = i;
+    // an optional `\s*=\s*value`; when it does not match, scanning goes on after the name
+    let valueStart = -1;
+    let valueEnd = -1;
+    let j = i;
+    while (j < end && isSpace(page[j])) j++;
+    if (j < end && page[j] === EQUALS) {
+      j++;
+      while (j < end && isSpace(page[j])) j++;
+      const c = page[j];
+      if (j >= end) {
+        /* no value */
+      } else if (c >= 0x80) return parseAttrs(page, start, end);
+      else if (c === DQUOTE || c === SQUOTE) {
+        const close = page.indexOf(c, j + 1);
+        if (close !== -1 && close < end) {
+          valueStart = j + 1;
+          valueEnd = close;
+          i = close + 1;
+        }
+      } else if (!endsValue(c)) {
+        valueStart = j;
+        while (j < end && page[j] < 0x80 && !endsValue(page[j])) j++;
+        if (j < end && page[j] >= 0x80) return parseAttrs(page, start, end);
+        valueEnd = i = j;
+      }
+    }
+    const name = wantedName(page, nameStart, nameEnd, wanted);
+    if (name !== undefined && !(name in out)) out[name] = valueStart < 0 ? '' : decodeEntities(page.toString('utf8', valueStart, valueEnd));
+  }
+  return out;
+}
+
+/** The name in `wanted` that bytes [start, end) spell in any case, if any. */
+function wantedName(page: Buffer, start: number, end: number, wanted: readonly string[]): string | undefined {
+  for (const name of wanted) {
+    if (name.length !== end - start) continue;
+    let k = 0;
+    while (k < name.length && toLower(page[start + k]) === name.charCodeAt(k)) k++;
+    if (k === name.length) return name;
+  }
+  return undefined;
+}
+
 const ATTR = /([^\s=/>"']+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+)))?/g;
 
-/** The attributes in bytes [start, end): lower-cased names, decoded values, first one wins. */
-export function parseAttrs(page: Buffer, start: number, end: number): Record<string, string> {
+/** All attributes in bytes [start, end): lower-cased names, decoded values, first one wins. */
+function parseAttrs(page: Buffer, start: number, end: number): Record<string, string> {
   const source = page.toString('utf8', start, end);
   const out: Record<string, string> = {};
   ATTR.lastIndex = 0;

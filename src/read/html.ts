@@ -8,7 +8,7 @@ import type { Loc, SourceInfo } from '../model/report.js';
 import { paragraph, type Block, type SourceDocument } from './document.js';
 import { decodeUtf8 } from './encoding.js';
 import { resolveSpans, type SpanCell } from './grid.js';
-import { decodeRun, isSpace, parseAttrs, scanHtml } from './html-scan.js';
+import { attributes, decodeRun, isSpace, scanHtml } from './html-scan.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'select', 'iframe', 'svg', 'object']);
 const BLOCK = new Set([
@@ -16,17 +16,21 @@ const BLOCK = new Set([
   'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'form', 'address', 'figure', 'figcaption', 'hr', 'br',
 ]);
 
+const META_ATTRIBUTES = ['name', 'property', 'content'];
+const SPAN_ATTRIBUTES = ['rowspan', 'colspan'];
+
 interface TextSink {
   parts: Block[];
   text: string;
   /** Where the text began: set by its first piece, even a whitespace one. */
   textLoc: Loc | null;
   /**
-   * Whitespace-only runs after the text, as byte ranges [start, end, …]. A sink's text is
-   * trimmed, and in Word pages nearly all such runs are indentation before a closing tag, so
-   * they are decoded only when more text follows.
+   * Whitespace-only runs after the text, as byte ranges [start, end, …] (the first `pending`
+   * entries). A sink's text is trimmed, and in Word pages nearly all such runs are indentation
+   * before a closing tag, so they are decoded only when more text follows.
    */
   spaces: number[];
+  pending: number;
 }
 interface CellBuilder extends TextSink {
   rowSpan: number;
@@ -52,29 +56,34 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
   let inTitle = false;
   let title = '';
   // text is collected into the innermost open cell, or the page itself outside tables
-  const page: TextSink = { parts: blocks, text: '', textLoc: null, spaces: [] };
+  const page: TextSink = { parts: blocks, text: '', textLoc: null, spaces: [], pending: 0 };
 
-  const target = (): TextSink => tables[tables.length - 1]?.cell ?? page;
+  // (not tables[tables.length - 1]: index -1 of an empty array is a slow named-property miss)
+  const innermost = (): TableBuilder | undefined => (tables.length ? tables[tables.length - 1] : undefined);
+  const target = (): TextSink => innermost()?.cell ?? page;
   const flush = (sink: TextSink) => {
     if (!sink.textLoc) return;
     // the page's text is laid out by the browser (whitespace collapses); a cell keeps its line breaks
-    const t = sink === page ? sink.text.replace(/\s+/g, ' ').trim() : sink.text.trim();
+    const t = sink === page ? collapseSpaces(sink.text) : sink.text.trim();
     if (t) sink.parts.push(paragraph(t, sink.textLoc));
     sink.text = '';
     sink.textLoc = null;
-    sink.spaces.length = 0;
+    sink.pending = 0;
   };
   const append = (start: number, end: number, raw: boolean) => {
     const sink = target();
     if (!sink.textLoc) sink.textLoc = { line: lines.at(start) };
     if (isBlank(bytes, start, end)) {
-      if (sink.text) sink.spaces.push(start, end);
+      if (sink.text) {
+        sink.spaces[sink.pending++] = start;
+        sink.spaces[sink.pending++] = end;
+      }
       return;
     }
-    if (sink.spaces.length) {
+    if (sink.pending) {
       if (sink === page) sink.text += ' ';
-      else for (let i = 0; i < sink.spaces.length; i += 2) sink.text += bytes.toString('latin1', sink.spaces[i], sink.spaces[i + 1]);
-      sink.spaces.length = 0;
+      else for (let i = 0; i < sink.pending; i += 2) sink.text += bytes.toString('latin1', sink.spaces[i], sink.spaces[i + 1]);
+      sink.pending = 0;
     }
     sink.text += decodeRun(bytes, start, end, raw);
   };
@@ -88,8 +97,7 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
   const finishTable = (t: TableBuilder) => {
     closeCell(t);
     const rows = t.rows.filter((r) => r.length);
-    const out = tables.length ? tables[tables.length - 1] : null;
-    const dest = out?.cell ? out.cell.parts : blocks;
+    const dest = innermost()?.cell?.parts ?? blocks;
     if (t.nested) {
       // layout table: its cells are containers of ordinary blocks
       for (const row of rows) for (const cell of row) for (const part of cell.parts) dest.push(part);
@@ -115,34 +123,34 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
       }
       if (name === 'title') inTitle = true;
       else if (name === 'meta') {
-        const a = parseAttrs(bytes, attrStart, attrEnd);
+        const a = attributes(bytes, attrStart, attrEnd, META_ATTRIBUTES);
         const key = (a.name ?? a.property ?? '').toLowerCase();
         if (key === 'articletitle' && a.content) metaHints.title = a.content.trim();
         if (key === 'pubdate' && a.content) metaHints.published = a.content.trim();
         if ((key === 'contentsource' || key === 'author') && a.content && !metaHints.publisher) metaHints.publisher = a.content.trim();
       } else if (name === 'table') {
         flush(target());
-        const parent = tables[tables.length - 1];
+        const parent = innermost();
         if (parent) parent.nested = true;
         tables.push({ rows: [], cell: null, nested: false, loc: { line: lines.at(at) } });
       } else if (name === 'tr') {
-        const t = tables[tables.length - 1];
+        const t = innermost();
         if (t) {
           closeCell(t);
           t.rows.push([]);
         }
       } else if (name === 'td' || name === 'th') {
-        const t = tables[tables.length - 1];
+        const t = innermost();
         if (t) {
           closeCell(t);
           if (!t.rows.length) t.rows.push([]);
-          // Word puts a long style on every cell; only a merged one has a span to parse
-          const a = mentionsSpan(bytes, attrStart, attrEnd) ? parseAttrs(bytes, attrStart, attrEnd) : NO_ATTRIBUTES;
+          const a = attributes(bytes, attrStart, attrEnd, SPAN_ATTRIBUTES);
           const cell: CellBuilder = {
             parts: [],
             text: '',
             textLoc: null,
             spaces: [],
+            pending: 0,
             rowSpan: Math.min(Number.parseInt(a.rowspan ?? '1', 10) || 1, 1000),
             colSpan: Math.min(Number.parseInt(a.colspan ?? '1', 10) || 1, 100),
             loc: { line: lines.at(at) },
@@ -170,7 +178,7 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
         const t = tables.pop();
         if (t) finishTable(t);
       } else if (name === 'td' || name === 'th') {
-        const t = tables[tables.length - 1];
+        const t = innermost();
         if (t) closeCell(t);
       } else if (BLOCK.has(name)) flush(target());
     },
@@ -190,15 +198,13 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
   };
 }
 
-const NO_ATTRIBUTES: Record<string, string> = {};
-
-/** Whether "span" occurs in bytes [start, end), in any case (rowspan, COLSPAN). */
-function mentionsSpan(bytes: Buffer, start: number, end: number): boolean {
-  for (let i = start; i + 3 < end; i++) {
-    if ((bytes[i] | 32) === 0x73 && (bytes[i + 1] | 32) === 0x70 && (bytes[i + 2] | 32) === 0x61 && (bytes[i + 3] | 32) === 0x6e) return true;
-  }
-  return false;
+/** Text as a browser lays it out: whitespace runs are one space, none at the ends. */
+function collapseSpaces(text: string): string {
+  // most paragraphs need no replacing, and finding that out allocates nothing
+  return (MORE_THAN_A_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
+
+const MORE_THAN_A_SPACE = /[^\S ]| {2}/;
 
 /** True when bytes [start, end) are all ASCII whitespace. */
 function isBlank(bytes: Buffer, start: number, end: number): boolean {
