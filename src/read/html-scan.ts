@@ -43,31 +43,7 @@ const isLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 export function scanHtml(page: Buffer, h: HtmlHandler): void {
   const n = page.length;
   const names = new TagNames(page);
-  // once a quote has no closing partner, no later one has: tags that hit one fail at once
-  let unclosedDouble = false;
-  let unclosedSingle = false;
-
-  /**
-   * The ">" that ends a tag whose attributes start at `from`, or -1 when a quoted value never
-   * closes or the page ends first. Attribute names are short and walked byte by byte; quoted
-   * values (Word's long styles) are jumped over.
-   */
-  const tagEnd = (from: number): number => {
-    for (let i = from; i < n; i++) {
-      const c = page[i];
-      if (c === GT) return i;
-      if (c === DQUOTE || c === SQUOTE) {
-        const close = (c === DQUOTE ? unclosedDouble : unclosedSingle) ? -1 : page.indexOf(c, i + 1);
-        if (close === -1) {
-          if (c === DQUOTE) unclosedDouble = true;
-          else unclosedSingle = true;
-          return -1;
-        }
-        i = close;
-      }
-    }
-    return -1;
-  };
+  const tagEnds = new TagEnds(page);
 
   let pos = 0; // start of the text not yet handed over
   let lt = page.indexOf(LT);
@@ -87,7 +63,7 @@ export function scanHtml(page: Buffer, h: HtmlHandler): void {
       if (isLetter(page[nameStart])) {
         let nameEnd = nameStart + 1;
         for (let b = page[nameEnd]; nameEnd < n && b !== SLASH && b !== GT && b < 0x80 && !isSpace(b); b = page[++nameEnd]);
-        const gt = page[nameEnd] === GT ? nameEnd : tagEnd(nameEnd);
+        const gt = page[nameEnd] === GT ? nameEnd : tagEnds.find(nameEnd);
         if (gt !== -1) {
           end = gt + 1;
           if (lt > pos) h.text(pos, lt, false);
@@ -111,6 +87,58 @@ export function scanHtml(page: Buffer, h: HtmlHandler): void {
     else lt = page[end] === LT ? end : page.indexOf(LT, end);
   }
   if (pos < n) h.text(pos, n, false);
+}
+
+/**
+ * Where tags end: at the first ">" outside quoted values. Attribute names are short and walked
+ * byte by byte; quoted values (Word's long styles) are jumped over with a native search.
+ *
+ * A tag that never ends (a quote that never closes, no ">" after it) is text, and the scan tries
+ * the next "<" — which on garbage like a page of "<a " would walk the same bytes again for every
+ * "<". So the bytes a failed walk passed outside quotes are marked: a later walk that reaches
+ * one would go on exactly as that one did, and fails there. No byte is walked twice by failing
+ * tags, and the scan stays linear.
+ */
+class TagEnds {
+  private unclosedDouble = false;
+  private unclosedSingle = false;
+  private failed: Uint8Array | null = null;
+
+  constructor(private readonly page: Buffer) {}
+
+  /** The ">" ending a tag whose attributes start at `from`, or -1 when it does not end. */
+  find(from: number): number {
+    const end = this.walk(from, false);
+    if (end === -1) {
+      this.failed ??= new Uint8Array(this.page.length);
+      this.walk(from, true);
+    }
+    return end;
+  }
+
+  private walk(from: number, mark: boolean): number {
+    const page = this.page;
+    const failed = this.failed;
+    for (let i = from; i < page.length; i++) {
+      if (failed !== null) {
+        if (failed[i]) return -1;
+        if (mark) failed[i] = 1;
+      }
+      const c = page[i];
+      if (c === GT) return i;
+      if (c === DQUOTE || c === SQUOTE) {
+        // once a quote has no closing partner, no later one has
+        const close = (c === DQUOTE ? this.unclosedDouble : this.unclosedSingle) ? -1 : page.indexOf(c, i + 1);
+        if (close === -1) {
+          if (c === DQUOTE) this.unclosedDouble = true;
+          else this.unclosedSingle = true;
+          return -1;
+        }
+        i = close;
+      }
+    }
+    return -1;
+  }
 }
 
 /** Just past the next `needle` at or after `from`, or the end of the page. */
