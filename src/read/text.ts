@@ -16,7 +16,6 @@ import { paragraph, type Block, type SourceDocument, type TableCell } from './do
 import { copyLoc } from './grid.js';
 import { inferPeriod } from './period.js';
 
-const BOOKMARK = /\[bookmark: [^\]]*\]/g;
 const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[1-9]、|第[一二三四五六七八九十]+部分)/;
 
 export function readText(text: string, source: SourceInfo, opts: { markdown?: boolean } = {}): SourceDocument {
@@ -34,7 +33,7 @@ export function readText(text: string, source: SourceInfo, opts: { markdown?: bo
  * tab-separated text (a Word file made by pasting a text export); `locAt` says where line i is.
  */
 export function textBlocks(rawLines: string[], locAt: (i: number) => Loc, opts: { markdown?: boolean } = {}): Block[] {
-  const clean = rawLines.map((l) => (l.includes('[bookmark: ') ? l.replace(BOOKMARK, '') : l));
+  const clean = rawLines.map(stripBookmarks);
   const blocks: Block[] = [];
   let i = 0;
   while (i < clean.length) {
@@ -50,6 +49,27 @@ export function textBlocks(rawLines: string[], locAt: (i: number) => Loc, opts: 
   }
   return blocks;
 }
+
+/**
+ * Without the "[bookmark: …]" markers some converters leave in text. Written out rather than
+ * /\[bookmark: [^\]]*\]/g because on a line with many markers and no "]" that expression retries
+ * from every marker to the end of the line; once no "]" follows, no later marker can close.
+ */
+function stripBookmarks(line: string): string {
+  let at = line.indexOf(BOOKMARK);
+  if (at === -1) return line;
+  let out = '';
+  let from = 0;
+  for (; at !== -1; at = line.indexOf(BOOKMARK, from)) {
+    const close = line.indexOf(']', at + BOOKMARK.length);
+    if (close === -1) break;
+    out += line.slice(from, at);
+    from = close + 1;
+  }
+  return out + line.slice(from);
+}
+
+const BOOKMARK = '[bookmark: ';
 
 /** Crawler exports start with "标题: …", "发布时间: …", "发布机构: …" lines. */
 function crawlerHeader(line: string, hints: SourceDocument['metaHints']): void {
