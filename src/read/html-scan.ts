@@ -13,6 +13,11 @@
 import { decodeHTML } from 'entities';
 
 export interface HtmlHandler {
+  /**
+   * The elements whose tags the handler acts on. Other tags (most of a Word page is <span> and
+   * <o:p>) only end text runs, and cost no call.
+   */
+  readonly elements: ReadonlySet<string>;
   /** An opening tag; its attribute source is bytes [attrStart, attrEnd) — see `attributes`. */
   open(name: string, attrStart: number, attrEnd: number, at: number): void;
   /** Text in bytes [start, end); `raw` when entities are not decoded (script, style). */
@@ -69,13 +74,15 @@ export function scanHtml(page: Buffer, h: HtmlHandler): void {
           if (lt > pos) h.text(pos, lt, false);
           pos = end;
           const name = names.get(nameStart, nameEnd);
-          if (closing) h.close(name, lt);
-          else {
-            h.open(name, nameEnd, gt, lt);
+          const wanted = h.elements.has(name);
+          if (closing) {
+            if (wanted) h.close(name, lt);
+          } else {
+            if (wanted) h.open(name, nameEnd, gt, lt);
             if (RAW.has(name) && !(gt > nameEnd && page[gt - 1] === SLASH)) {
               const stop = rawTextEnd(page, name, end);
               if (stop > end) h.text(end, stop, !RCDATA.has(name));
-              h.close(name, stop);
+              if (wanted) h.close(name, stop);
               pos = end = stop === n ? n : page.indexOf(GT, stop) + 1;
             }
           }
@@ -195,6 +202,8 @@ const toLower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** Text in bytes [start, end) as a string, entities decoded unless `raw`. */
 export function decodeRun(page: Buffer, start: number, end: number, raw = false): string {
+  // table cells are full of single digits; a one-character string is V8's cached one
+  if (end - start === 1 && page[start] < 0x80) return String.fromCharCode(page[start]);
   const s = page.toString('utf8', start, end);
   return raw || !s.includes('&') ? s : decodeHTML(s);
 }

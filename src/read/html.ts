@@ -16,6 +16,8 @@ const BLOCK = new Set([
   'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'form', 'address', 'figure', 'figcaption', 'hr', 'br',
 ]);
 
+/** The elements the reader acts on; the scanner does not report the others' tags. */
+const ELEMENTS: ReadonlySet<string> = new Set([...SKIP, ...BLOCK, 'title', 'meta', 'table', 'tr', 'td', 'th', 'body', 'html']);
 const META_ATTRIBUTES = ['name', 'property', 'content'];
 const SPAN_ATTRIBUTES = ['rowspan', 'colspan'];
 
@@ -116,6 +118,7 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
   };
 
   scanHtml(bytes, {
+    elements: ELEMENTS,
     open(name, attrStart, attrEnd, at) {
       if (skip || SKIP.has(name)) {
         if (SKIP.has(name)) skip++;
