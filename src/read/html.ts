@@ -31,7 +31,7 @@ interface TextSink {
    * entries). A sink's text is trimmed, and in Word pages nearly all such runs are indentation
    * before a closing tag, so they are decoded only when more text follows.
    */
-  spaces: number[];
+  spaces: number[] | null;
   pending: number;
 }
 interface CellBuilder extends TextSink {
@@ -58,7 +58,7 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
   let inTitle = false;
   let title = '';
   // text is collected into the innermost open cell, or the page itself outside tables
-  const page: TextSink = { parts: blocks, text: '', textLoc: null, spaces: [], pending: 0 };
+  const page: TextSink = { parts: blocks, text: '', textLoc: null, spaces: null, pending: 0 };
 
   // (not tables[tables.length - 1]: index -1 of an empty array is a slow named-property miss)
   const innermost = (): TableBuilder | undefined => (tables.length ? tables[tables.length - 1] : undefined);
@@ -77,14 +77,15 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
     if (!sink.textLoc) sink.textLoc = { line: lines.at(start) };
     if (isBlank(bytes, start, end)) {
       if (sink.text) {
-        sink.spaces[sink.pending++] = start;
-        sink.spaces[sink.pending++] = end;
+        const spaces = (sink.spaces ??= []);
+        spaces[sink.pending++] = start;
+        spaces[sink.pending++] = end;
       }
       return;
     }
     if (sink.pending) {
       if (sink === page) sink.text += ' ';
-      else for (let i = 0; i < sink.pending; i += 2) sink.text += bytes.toString('latin1', sink.spaces[i], sink.spaces[i + 1]);
+      else for (let i = 0; i < sink.pending; i += 2) sink.text += bytes.toString('latin1', sink.spaces![i], sink.spaces![i + 1]);
       sink.pending = 0;
     }
     sink.text += decodeRun(bytes, start, end, raw);
@@ -152,7 +153,7 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
             parts: [],
             text: '',
             textLoc: null,
-            spaces: [],
+            spaces: null,
             pending: 0,
             rowSpan: Math.min(Number.parseInt(a.rowspan ?? '1', 10) || 1, 1000),
             colSpan: Math.min(Number.parseInt(a.colspan ?? '1', 10) || 1, 100),
