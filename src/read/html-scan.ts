@@ -67,6 +67,8 @@ export function scanHtml(page: Buffer, h: HtmlHandler): void {
       const nameStart = closing ? lt + 2 : lt + 1;
       if (isLetter(page[nameStart])) {
         let nameEnd = nameStart + 1;
+        // a name ends at whitespace, "/" or ">" — and at any non-ASCII byte, which stands in for
+        // Unicode whitespace (an ideographic space after the name); no element name has one
         for (let b = page[nameEnd]; nameEnd < n && b !== SLASH && b !== GT && b < 0x80 && !isSpace(b); b = page[++nameEnd]);
         const gt = page[nameEnd] === GT ? nameEnd : tagEnds.find(nameEnd);
         if (gt !== -1) {

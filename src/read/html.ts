@@ -1,7 +1,8 @@
 /**
  * HTML reports (saved government pages, Word "save as web page", LibreOffice HTML). One
- * streaming pass over the tags (html-scan.ts) — no DOM — because pages are mostly navigation and
- * the batch target is a thousand reports a second. Tables become grids with spans resolved; a
+ * streaming pass over the tags in the page's bytes (html-scan.ts) — no DOM, no decoding of the
+ * markup — because pages are mostly navigation and the batch target is a thousand reports a
+ * second. Tables become grids with spans resolved; a
  * table that contains tables is page layout, and its cells' contents are read as ordinary blocks.
  */
 import type { Loc, SourceInfo } from '../model/report.js';
