@@ -40,7 +40,11 @@ export type Block = Paragraph | Table;
 export interface SourceDocument {
   source: SourceInfo;
   blocks: Block[];
-  /** The source as lines of text, for diagnostics (`path:line` and the line under it). */
+  /**
+   * The source as lines of text, for diagnostics (`path:line` and the line under it). The HTML
+   * reader computes them on first access (a getter): most reports never need them, and a page
+   * is mostly markup. Read the property only when a line is wanted.
+   */
   lines?: string[];
   /** Metadata the container itself carries (HTML <title>, crawler headers, DOCX core props). */
   metaHints: {

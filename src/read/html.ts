@@ -1,13 +1,15 @@
 /**
  * HTML reports (saved government pages, Word "save as web page", LibreOffice HTML). One
- * streaming pass over the tags (html-scan.ts) — no DOM — because pages are mostly navigation and
- * the batch target is a thousand reports a second. Tables become grids with spans resolved; a
+ * streaming pass over the tags in the page's bytes (html-scan.ts) — no DOM, no decoding of the
+ * markup — because pages are mostly navigation and the batch target is a thousand reports a
+ * second. Tables become grids with spans resolved; a
  * table that contains tables is page layout, and its cells' contents are read as ordinary blocks.
  */
 import type { Loc, SourceInfo } from '../model/report.js';
 import { paragraph, type Block, type SourceDocument } from './document.js';
+import { decodeUtf8 } from './encoding.js';
 import { resolveSpans, type SpanCell } from './grid.js';
-import { scanHtml } from './html-scan.js';
+import { attributes, decodeRun, isSpace, scanHtml } from './html-scan.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'select', 'iframe', 'svg', 'object']);
 const BLOCK = new Set([
@@ -15,10 +17,23 @@ const BLOCK = new Set([
   'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'center', 'form', 'address', 'figure', 'figcaption', 'hr', 'br',
 ]);
 
+/** The elements the reader acts on; the scanner does not report the others' tags. */
+const ELEMENTS: ReadonlySet<string> = new Set([...SKIP, ...BLOCK, 'title', 'meta', 'table', 'tr', 'td', 'th', 'body', 'html']);
+const META_ATTRIBUTES = ['name', 'property', 'content'];
+const SPAN_ATTRIBUTES = ['rowspan', 'colspan'];
+
 interface TextSink {
   parts: Block[];
   text: string;
+  /** Where the text began: set by its first piece, even a whitespace one. */
   textLoc: Loc | null;
+  /**
+   * Whitespace-only runs after the text, as byte ranges [start, end, …] (the first `pending`
+   * entries). A sink's text is trimmed, and in Word pages nearly all such runs are indentation
+   * before a closing tag, so they are decoded only when more text follows.
+   */
+  spaces: number[] | null;
+  pending: number;
 }
 interface CellBuilder extends TextSink {
   rowSpan: number;
@@ -32,19 +47,10 @@ interface TableBuilder {
   loc: Loc;
 }
 
-export function readHtml(html: string, source: SourceInfo): SourceDocument {
-  const lineStarts = [0];
-  for (let i = html.indexOf('\n'); i !== -1; i = html.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const lineAt = (index: number): number => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+/** `html` is the page as UTF-8 bytes (what readBytes passes) or as a string. */
+export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocument {
+  const bytes = typeof html === 'string' ? Buffer.from(html, 'utf8') : html;
+  const lines = new LineCounter(bytes);
 
   const blocks: Block[] = [];
   const metaHints: SourceDocument['metaHints'] = {};
@@ -53,21 +59,37 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
   let inTitle = false;
   let title = '';
   // text is collected into the innermost open cell, or the page itself outside tables
-  const page: TextSink = { parts: blocks, text: '', textLoc: null };
+  const page: TextSink = { parts: blocks, text: '', textLoc: null, spaces: null, pending: 0 };
 
-  const target = (): TextSink => tables[tables.length - 1]?.cell ?? page;
-  // text always carries the location of its first piece (set by append)
+  // (not tables[tables.length - 1]: index -1 of an empty array is a slow named-property miss)
+  const innermost = (): TableBuilder | undefined => (tables.length ? tables[tables.length - 1] : undefined);
+  const target = (): TextSink => innermost()?.cell ?? page;
   const flush = (sink: TextSink) => {
-    if (!sink.text) return;
-    const t = sink === page ? sink.text.replace(/\s+/g, ' ').trim() : sink.text.trim();
-    if (t) sink.parts.push(paragraph(t, sink.textLoc!));
+    if (!sink.textLoc) return;
+    // the page's text is laid out by the browser (whitespace collapses); a cell keeps its line breaks
+    const t = sink === page ? collapseSpaces(sink.text) : sink.text.trim();
+    if (t) sink.parts.push(paragraph(t, sink.textLoc));
     sink.text = '';
     sink.textLoc = null;
+    sink.pending = 0;
   };
-  const append = (s: string, at: number) => {
+  const append = (start: number, end: number, raw: boolean) => {
     const sink = target();
-    if (!sink.textLoc) sink.textLoc = { line: lineAt(at) };
-    sink.text += s;
+    if (!sink.textLoc) sink.textLoc = { line: lines.at(start) };
+    if (isBlank(bytes, start, end)) {
+      if (sink.text) {
+        const spaces = (sink.spaces ??= []);
+        spaces[sink.pending++] = start;
+        spaces[sink.pending++] = end;
+      }
+      return;
+    }
+    if (sink.pending) {
+      if (sink === page) sink.text += ' ';
+      else for (let i = 0; i < sink.pending; i += 2) sink.text += bytes.toString('latin1', sink.spaces![i], sink.spaces![i + 1]);
+      sink.pending = 0;
+    }
+    sink.text += decodeRun(bytes, start, end, raw);
   };
 
   const closeCell = (t: TableBuilder) => {
@@ -79,8 +101,7 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
   const finishTable = (t: TableBuilder) => {
     closeCell(t);
     const rows = t.rows.filter((r) => r.length);
-    const out = tables.length ? tables[tables.length - 1] : null;
-    const dest = out?.cell ? out.cell.parts : blocks;
+    const dest = innermost()?.cell?.parts ?? blocks;
     if (t.nested) {
       // layout table: its cells are containers of ordinary blocks
       for (const row of rows) for (const cell of row) for (const part of cell.parts) dest.push(part);
@@ -98,53 +119,56 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
     dest.push({ kind: 'table', rows: resolveSpans(spanRows), loc: t.loc, structure: 'grid' });
   };
 
-  scanHtml(html, {
-    open(name, attrs, at) {
+  scanHtml(bytes, {
+    elements: ELEMENTS,
+    open(name, attrStart, attrEnd, at) {
       if (skip || SKIP.has(name)) {
         if (SKIP.has(name)) skip++;
         return;
       }
       if (name === 'title') inTitle = true;
       else if (name === 'meta') {
-        const a = attrs();
+        const a = attributes(bytes, attrStart, attrEnd, META_ATTRIBUTES);
         const key = (a.name ?? a.property ?? '').toLowerCase();
         if (key === 'articletitle' && a.content) metaHints.title = a.content.trim();
         if (key === 'pubdate' && a.content) metaHints.published = a.content.trim();
         if ((key === 'contentsource' || key === 'author') && a.content && !metaHints.publisher) metaHints.publisher = a.content.trim();
       } else if (name === 'table') {
         flush(target());
-        const parent = tables[tables.length - 1];
+        const parent = innermost();
         if (parent) parent.nested = true;
-        tables.push({ rows: [], cell: null, nested: false, loc: { line: lineAt(at) } });
+        tables.push({ rows: [], cell: null, nested: false, loc: { line: lines.at(at) } });
       } else if (name === 'tr') {
-        const t = tables[tables.length - 1];
+        const t = innermost();
         if (t) {
           closeCell(t);
           t.rows.push([]);
         }
       } else if (name === 'td' || name === 'th') {
-        const t = tables[tables.length - 1];
+        const t = innermost();
         if (t) {
           closeCell(t);
           if (!t.rows.length) t.rows.push([]);
-          const a = attrs();
+          const a = attributes(bytes, attrStart, attrEnd, SPAN_ATTRIBUTES);
           const cell: CellBuilder = {
             parts: [],
             text: '',
             textLoc: null,
+            spaces: null,
+            pending: 0,
             rowSpan: Math.min(Number.parseInt(a.rowspan ?? '1', 10) || 1, 1000),
             colSpan: Math.min(Number.parseInt(a.colspan ?? '1', 10) || 1, 100),
-            loc: { line: lineAt(at) },
+            loc: { line: lines.at(at) },
           };
           t.rows[t.rows.length - 1].push(cell);
           t.cell = cell;
         }
       } else if (BLOCK.has(name)) flush(target());
     },
-    text(data, at) {
+    text(start, end, raw) {
       if (skip) return;
-      if (inTitle) title += data;
-      else append(data, at);
+      if (inTitle) title += decodeRun(bytes, start, end, raw);
+      else append(start, end, raw);
     },
     close(name) {
       if (SKIP.has(name)) {
@@ -159,7 +183,7 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
         const t = tables.pop();
         if (t) finishTable(t);
       } else if (name === 'td' || name === 'th') {
-        const t = tables[tables.length - 1];
+        const t = innermost();
         if (t) closeCell(t);
       } else if (BLOCK.has(name)) flush(target());
     },
@@ -167,5 +191,55 @@ export function readHtml(html: string, source: SourceInfo): SourceDocument {
   while (tables.length) finishTable(tables.pop()!);
   flush(page);
   if (!metaHints.title && title.trim()) metaHints.title = title.trim().split(/[_|｜]/)[0].trim();
-  return { source, blocks, lines: html.split('\n'), metaHints };
+  let pageLines: string[] | undefined;
+  return {
+    source,
+    blocks,
+    // only diagnostics look at the lines, and decoding a whole page costs more than reading it
+    get lines() {
+      return (pageLines ??= decodeUtf8(bytes).split('\n'));
+    },
+    metaHints,
+  };
+}
+
+/** Text as a browser lays it out: whitespace runs are one space, none at the ends. */
+function collapseSpaces(text: string): string {
+  // most paragraphs need no replacing, and finding that out allocates nothing
+  return (MORE_THAN_A_SPACE.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
+}
+
+const MORE_THAN_A_SPACE = /[^\S ]| {2}/;
+
+/** True when bytes [start, end) are all ASCII whitespace. */
+function isBlank(bytes: Buffer, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isSpace(bytes[i])) return false;
+  return true;
+}
+
+/**
+ * Line numbers of byte offsets. The reader asks in increasing order, so newlines are counted
+ * onwards from the previous answer; an earlier offset starts the count again.
+ */
+class LineCounter {
+  private line = 1;
+  private offset = 0;
+  private nextNewline: number;
+
+  constructor(private readonly bytes: Buffer) {
+    this.nextNewline = bytes.indexOf(10);
+  }
+
+  at(offset: number): number {
+    if (offset < this.offset) {
+      this.line = 1;
+      this.nextNewline = this.bytes.indexOf(10);
+    }
+    this.offset = offset;
+    while (this.nextNewline !== -1 && this.nextNewline < offset) {
+      this.line++;
+      this.nextNewline = this.bytes.indexOf(10, this.nextNewline + 1);
+    }
+    return this.line;
+  }
 }

@@ -8,7 +8,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { SourceInfo } from '../model/report.js';
 import { ReadFailure, type SourceDocument } from './document.js';
-import { declaredHtmlCharset, decodeText, looksBinary } from './encoding.js';
+import { declaredHtmlCharset, decodeText, decodeToUtf8, looksBinary } from './encoding.js';
 import { readHtml } from './html.js';
 import { readText } from './text.js';
 
@@ -63,7 +63,7 @@ export function sniffFormat(data: Uint8Array, path: string): Format | 'zip' | 'i
   if (ext === 'doc' || ext === 'wps') return 'doc';
   if (ext === 'md' || ext === 'markdown') return 'md';
   if (ext === 'html' || ext === 'htm' || ext === 'shtml' || ext === 'xhtml') return 'html';
-  const head = new TextDecoder('latin1').decode(b.subarray(0, 1024)).trimStart().toLowerCase();
+  const head = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1', 0, 1024).trimStart().toLowerCase();
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || /<(head|body|table|meta)[\s>]/.test(head)) return 'html';
   return 'txt';
 }
@@ -107,12 +107,28 @@ export async function readBytes(data: Buffer, path: string, options: ReadOptions
     }
     default: {
       if (looksBinary(data)) throw new ReadFailure('BINARY', 'the file is binary data, not text, HTML, Word or PDF');
-      const declared = format === 'html' ? declaredHtmlCharset(data) : undefined;
-      const { text, encoding } = decodeText(data, declared);
+      if (format === 'html') {
+        const { bytes, encoding } = decodeToUtf8(data, declaredHtmlCharset(data));
+        source.encoding = encoding;
+        if (isBlankUtf8(bytes)) throw onlyWhitespace();
+        return readHtml(bytes, source);
+      }
+      const { text, encoding } = decodeText(data);
       source.encoding = encoding;
-      if (!text.trim()) throw new ReadFailure('EMPTY', 'the file contains only whitespace');
-      if (format === 'html') return readHtml(text, source);
+      if (!text.trim()) throw onlyWhitespace();
       return readText(text, source, { markdown: format === 'md' });
     }
   }
+}
+
+const onlyWhitespace = () => new ReadFailure('EMPTY', 'the file contains only whitespace');
+
+/** Whether UTF-8 bytes are only whitespace, decoding them only when they are not ASCII. */
+function isBlankUtf8(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i];
+    if (c >= 0x80) return !bytes.toString('utf8').trim();
+    if (c !== 32 && (c < 9 || c > 13)) return false;
+  }
+  return true;
 }

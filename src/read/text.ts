@@ -13,17 +13,17 @@
  */
 import type { Loc, SourceInfo } from '../model/report.js';
 import { paragraph, type Block, type SourceDocument, type TableCell } from './document.js';
+import { copyLoc } from './grid.js';
 import { inferPeriod } from './period.js';
 
-const BOOKMARK = /\[bookmark: [^\]]*\]/g;
 const HEADING = /^\s*(?:[一二三四五六七八九十]+、|[1-9]、|第[一二三四五六七八九十]+部分)/;
 
 export function readText(text: string, source: SourceInfo, opts: { markdown?: boolean } = {}): SourceDocument {
-  const lines = text.replace(/\r\n?/g, '\n').split('\n');
+  const lines = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text).split('\n');
   const metaHints: SourceDocument['metaHints'] = {};
   for (const line of lines.slice(0, 40)) crawlerHeader(line, metaHints);
   // a .txt exported from Markdown keeps its "## 一、总体情况" headings
-  const markdown = opts.markdown || lines.some((l) => /^#{1,6}\s+\S/.test(l));
+  const markdown = opts.markdown || lines.some((l) => l.startsWith('#') && /^#{1,6}\s+\S/.test(l));
   const blocks = textBlocks(lines, (i) => ({ line: i + 1 }), { markdown });
   return { source, blocks, lines, metaHints };
 }
@@ -33,7 +33,7 @@ export function readText(text: string, source: SourceInfo, opts: { markdown?: bo
  * tab-separated text (a Word file made by pasting a text export); `locAt` says where line i is.
  */
 export function textBlocks(rawLines: string[], locAt: (i: number) => Loc, opts: { markdown?: boolean } = {}): Block[] {
-  const clean = rawLines.map((l) => l.replace(BOOKMARK, ''));
+  const clean = rawLines.map(stripBookmarks);
   const blocks: Block[] = [];
   let i = 0;
   while (i < clean.length) {
@@ -42,16 +42,38 @@ export function textBlocks(rawLines: string[], locAt: (i: number) => Loc, opts: 
     else if ((end = tabRowTable(clean, i, blocks, locAt)) > i) i = end;
     else if ((end = pipeTable(clean, i, blocks, opts.markdown ?? false, locAt)) > i) i = end;
     else {
-      const t = opts.markdown ? stripMarkdown(clean[i]) : clean[i];
-      if (t.trim()) blocks.push(paragraph(t.trim(), locAt(i)));
+      const t = (opts.markdown ? stripMarkdown(clean[i]) : clean[i]).trim();
+      if (t) blocks.push(paragraph(t, locAt(i)));
       i++;
     }
   }
   return blocks;
 }
 
+/**
+ * Without the "[bookmark: …]" markers some converters leave in text. Written out rather than
+ * /\[bookmark: [^\]]*\]/g because on a line with many markers and no "]" that expression retries
+ * from every marker to the end of the line; once no "]" follows, no later marker can close.
+ */
+function stripBookmarks(line: string): string {
+  let at = line.indexOf(BOOKMARK);
+  if (at === -1) return line;
+  let out = '';
+  let from = 0;
+  for (; at !== -1; at = line.indexOf(BOOKMARK, from)) {
+    const close = line.indexOf(']', at + BOOKMARK.length);
+    if (close === -1) break;
+    out += line.slice(from, at);
+    from = close + 1;
+  }
+  return out + line.slice(from);
+}
+
+const BOOKMARK = '[bookmark: ';
+
 /** Crawler exports start with "标题: …", "发布时间: …", "发布机构: …" lines. */
 function crawlerHeader(line: string, hints: SourceDocument['metaHints']): void {
+  if (!line.startsWith('标') && !line.startsWith('发')) return;
   const m = /^(标题|发布时间|发布机构)[:：]\s*(.+?)\s*$/.exec(line);
   if (!m) return;
   if (m[1] === '标题' && !hints.title) hints.title = m[2];
@@ -63,7 +85,8 @@ function stripMarkdown(line: string): string {
   return line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/^\s{0,3}>\s?/, '').replace(/\*\*|__/g, '');
 }
 
-const isTabCell = (l: string | undefined) => l !== undefined && /^\t[^\t]*$/.test(l);
+/** `^\t[^\t]*$`: one tab, in front. */
+const isTabCell = (l: string | undefined) => l !== undefined && l.charCodeAt(0) === 9 && l.indexOf('\t', 1) === -1;
 const isBlank = (l: string | undefined) => l !== undefined && l.trim() === '';
 
 /** One cell per tab-indented line; a blank line then a tab line starts the next row. */
@@ -116,7 +139,8 @@ function tabCellTable(lines: string[], start: number, out: Block[], locAt: (i: n
   return i;
 }
 
-const isTabRow = (l: string | undefined) => l !== undefined && l.includes('\t') && !isTabCell(l) && l.replace(/\t/g, '').trim() !== '';
+// (tabs are whitespace: a line with anything besides them and spaces trims to something)
+const isTabRow = (l: string | undefined) => l !== undefined && l.includes('\t') && !isTabCell(l) && l.trim() !== '';
 
 /** One row per line, cells separated by tabs; single blank lines inside the table are skipped. */
 function tabRowTable(lines: string[], start: number, out: Block[], locAt: (i: number) => Loc): number {
@@ -126,7 +150,7 @@ function tabRowTable(lines: string[], start: number, out: Block[], locAt: (i: nu
   while (i < lines.length) {
     if (isTabRow(lines[i])) {
       const loc = locAt(i);
-      rows.push(lines[i].split('\t').map((text, column) => ({ text, loc: { ...loc, column } })));
+      rows.push(splitAt(lines[i], '\t').map((text, column) => ({ text, loc: withColumn(loc, column) })));
       i++;
     } else if (isBlank(lines[i]) && isTabRow(lines[i + 1])) i++;
     else break;
@@ -145,7 +169,7 @@ const isMdSeparator = (l: string | undefined) => l !== undefined && /^\s*\|?\s*:
  */
 function pipeTable(lines: string[], start: number, out: Block[], markdown: boolean, locAt: (i: number) => Loc): number {
   const first = lines[start];
-  if (first === undefined) return start;
+  if (first === undefined || !first.includes('|')) return start;
   if (/^\s*\|/.test(first) && isMdSeparator(lines[start + 1])) {
     const rows: TableCell[][] = [];
     let i = start;
@@ -153,7 +177,7 @@ function pipeTable(lines: string[], start: number, out: Block[], markdown: boole
       if (!isMdSeparator(lines[i])) {
         const loc = locAt(i);
         const inner = lines[i].trim().replace(/^\|/, '').replace(/\|$/, '');
-        rows.push(inner.split('|').map((t, column) => ({ text: t.trim().replace(/<br\s*\/?>/gi, ''), loc: { ...loc, column } })));
+        rows.push(splitAt(inner, '|').map((t, column) => ({ text: t.trim().replace(/<br\s*\/?>/gi, ''), loc: withColumn(loc, column) })));
       }
       i++;
     }
@@ -164,7 +188,7 @@ function pipeTable(lines: string[], start: number, out: Block[], markdown: boole
   let i = start;
   const cellsPerLine: TableCell[][] = [];
   while (i < lines.length && isPipeLine(lines[i])) {
-    const parts = lines[i].split('|');
+    const parts = splitAt(lines[i], '|');
     parts.pop();
     const loc = locAt(i);
     cellsPerLine.push(parts.map((t) => ({ text: t.trim(), loc })));
@@ -176,8 +200,29 @@ function pipeTable(lines: string[], start: number, out: Block[], markdown: boole
     const cells = cellsPerLine.map((c) => c[0]);
     const k = inferPeriod(cells.map((c) => c.text));
     rows = [];
-    for (let j = 0; j < cells.length; j += k) rows.push(cells.slice(j, j + k).map((c, column) => ({ ...c, loc: { ...c.loc, column } })));
+    for (let j = 0; j < cells.length; j += k) rows.push(cells.slice(j, j + k).map((c, column) => ({ text: c.text, loc: withColumn(c.loc, column) })));
   } else rows = cellsPerLine;
   out.push({ kind: 'table', rows, loc: locAt(start), structure: 'grid' });
   return i;
+}
+
+function withColumn(loc: Loc, column: number): Loc {
+  const out = copyLoc(loc);
+  out.column = column;
+  return out;
+}
+
+/**
+ * `line.split(sep)` for a one-character separator. V8 splits a two-byte (Chinese) string in a
+ * runtime call that costs several times this loop.
+ */
+function splitAt(line: string, sep: string): string[] {
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = line.indexOf(sep); i !== -1; i = line.indexOf(sep, i + 1)) {
+    parts.push(line.slice(from, i));
+    from = i + 1;
+  }
+  parts.push(line.slice(from));
+  return parts;
 }
