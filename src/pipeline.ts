@@ -14,7 +14,17 @@ export interface ParseOptions extends ReadOptions {
 
 export function analyse(doc: SourceDocument, options: ParseOptions = {}): Report {
   const { report, notes } = recognise(doc);
-  report.findings = runRules({ report, notes, lines: doc.lines }, options.rules);
+  // the source lines are only read for excerpts; an HTML document decodes them on first use
+  report.findings = runRules(
+    {
+      report,
+      notes,
+      get lines() {
+        return doc.lines;
+      },
+    },
+    options.rules,
+  );
   return report;
 }
 
