@@ -1,21 +1,25 @@
 /** Reading a report's figures by model path, with the location they were read from. */
 import type { Loc, Report } from '../model/report.js';
 
-const parsedPaths = new Map<string, [string, string, string]>();
+type TableKey = 'table2' | 'table3' | 'table4';
 
-/** `table3.denied.stateSecret.total` → the figure; undefined when the table or row is absent. */
-export function valueAt(report: Report, path: string): number | null | undefined {
-  let parts = parsedPaths.get(path);
-  if (!parts) {
-    const first = path.indexOf('.');
-    const last = path.lastIndexOf('.');
-    parts = [path.slice(0, first), path.slice(first + 1, last), path.slice(last + 1)];
-    parsedPaths.set(path, parts);
-  }
-  const [table, row, col] = parts;
-  if (table !== 'table2' && table !== 'table3' && table !== 'table4') return undefined;
-  return report[table]?.[row]?.[col];
+/**
+ * A table figure addressed by its parts and its model path. The arithmetic rules build theirs
+ * once, at load: reading `report[table][row][col]` directly is much cheaper than composing a path
+ * string per cell per report and parsing or hashing it, and the path is only needed for findings.
+ */
+export interface CellRef {
+  table: TableKey;
+  row: string;
+  col: string;
+  /** `table3.denied.stateSecret.total` */
+  path: string;
 }
+
+export const cellRef = (table: TableKey, row: string, col: string): CellRef => ({ table, row, col, path: `${table}.${row}.${col}` });
+
+/** The figure; undefined when the table, row or column is absent, null when the cell is blank. */
+export const valueOf = (report: Report, ref: CellRef): number | null | undefined => report[ref.table]?.[ref.row]?.[ref.col];
 
 const cellIndex = new WeakMap<Report, Map<string, Loc>>();
 
@@ -45,10 +49,17 @@ export const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
 export interface Operands {
   values: (number | null | undefined)[];
+  /** The paths of the blank (null) operands. */
   blank: string[];
 }
 
-export function operands(report: Report, paths: string[]): Operands {
-  const values = paths.map((p) => valueAt(report, p));
-  return { values, blank: paths.filter((_, i) => values[i] === null) };
+const NONE: string[] = [];
+
+export function operands(report: Report, refs: CellRef[]): Operands {
+  const values = refs.map((r) => valueOf(report, r));
+  // most tables are filled in: no list of blank paths to build
+  return { values, blank: values.includes(null) ? refs.filter((_, i) => values[i] === null).map((r) => r.path) : NONE };
 }
+
+/** The model paths of `refs`, for a finding. */
+export const pathsOf = (refs: CellRef[]) => refs.map((r) => r.path);

@@ -4,6 +4,7 @@
  * comparisons (较上年, 同比, 增长) are not statements of a table figure and are skipped.
  */
 import type { Report, Section } from '../model/report.js';
+import { charCodes, isDigit, isSpace } from './chars.js';
 
 export interface Figure {
   value: number;
@@ -25,22 +26,86 @@ export function proseOf(section: Section): string {
   return section.text.replace(/[ \t]*\n\s*(?=[^\n（(一二三四五六七八九十\d])/g, '').replace(/[ \t\u3000]+/g, ' ');
 }
 
+/**
+ * Sentences: the text split after 。；;！!？? and at line breaks, trimmed, empty ones dropped.
+ * The breaks are found with a plain character class: text.split(/(?<=[。；;！!？?])|\n/) tries
+ * its lookbehind at every position.
+ */
 export function sentences(text: string): string[] {
-  return text
-    .split(/(?<=[。；;！!？?])|\n/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const out: string[] = [];
+  const breaks = /[。；;！!？?\n]/g;
+  let start = 0;
+  for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+    push(out, text.slice(start, m[0] === '\n' ? m.index : m.index + 1));
+    start = m.index + 1;
+  }
+  push(out, text.slice(start));
+  return out;
+}
+
+function push(out: string[], piece: string) {
+  const t = piece.trim();
+  if (t) out.push(t);
+}
+
+/** The last character of each unit of UNIT (人次 ends in 次). */
+const UNIT_END = charCodes('件条个项次篇家宗起人场期');
+const CI = 0x6b21; // 次
+const REN = 0x4eba; // 人
+
+/** Whether s[..at) ends in a figure with its unit, "21件" or "3 人次" (at is a "、"). */
+function figureBefore(s: string, at: number): boolean {
+  const unitEnd = s.charCodeAt(at - 1);
+  if (!UNIT_END.has(unitEnd)) return false;
+  if (digitBefore(s, at - 1)) return true;
+  return unitEnd === CI && s.charCodeAt(at - 2) === REN && digitBefore(s, at - 2);
+}
+
+/** Whether s[..at) is a digit followed by whitespace only. */
+function digitBefore(s: string, at: number): boolean {
+  let j = at - 1;
+  while (j >= 0 && isSpace(s.charCodeAt(j))) j--;
+  return j >= 0 && isDigit(s.charCodeAt(j));
 }
 
 /**
  * Clauses: split at commas, after a closing parenthesis that is not followed by punctuation, and
- * at a "、" that ends a figure ("行政处罚21家、行政许可782家" lists two statements).
+ * at a "、" that ends a figure ("行政处罚21家、行政许可782家" lists two statements). Splits exactly
+ * where sentence.split(/[，,]|(?<=[)）])(?=[^，,。；;、)）])|(?<=\d\s*(?:件|条|…))、/) does, but
+ * finds the candidates with a plain character class: that regex tries its lookbehinds at every
+ * position.
  */
 export function clauses(sentence: string): string[] {
-  return sentence
-    .split(/[，,]|(?<=[)）])(?=[^，,。；;、)）])|(?<=\d\s*(?:件|条|个|项|次|篇|家|宗|起|人次|人|场|期))、/)
-    .map((c) => c.trim())
-    .filter(Boolean);
+  const out: string[] = [];
+  const marks = /[，,、]|[)）](?=[^，,。；;、)）])/g;
+  let start = 0;
+  for (let m = marks.exec(sentence); m; m = marks.exec(sentence)) {
+    const at = m.index;
+    const mark = m[0];
+    if (mark === ')' || mark === '）') {
+      // the clause ends with the parenthesis, the next one starts right after it
+      push(out, sentence.slice(start, at + 1));
+      start = at + 1;
+    } else if (mark !== '、' || figureBefore(sentence, at)) {
+      push(out, sentence.slice(start, at));
+      start = at + 1;
+    }
+  }
+  push(out, sentence.slice(start));
+  return out;
+}
+
+/** Characters after a figure's unit that trailingFigure's patterns allow (or strip). */
+const AFTER_UNIT = charCodes('。；;！!？?)）');
+
+/**
+ * Whether text can end in a unit: a necessary condition for a trailing figure, checked before the
+ * end-anchored pattern, which the regex engine would try at every digit of the clause.
+ */
+function mayEndInUnit(text: string): boolean {
+  let j = text.length - 1;
+  while (j >= 0 && (AFTER_UNIT.has(text.charCodeAt(j)) || isSpace(text.charCodeAt(j)))) j--;
+  return j >= 0 && UNIT_END.has(text.charCodeAt(j));
 }
 
 const FIGURE_AT_END = new Map<string, RegExp>();
@@ -53,7 +118,9 @@ function figureAtEnd(unit: string): RegExp {
 /** The number written at the end of a clause ("…申请 21 件"), if any. */
 export function trailingFigure(clause: string, unit?: string): { value: number; unit: string; approximate: boolean; label: string } | null {
   if (!/[0-9０-９]/.test(clause)) return null;
-  const text = (/[０-９]/.test(clause) ? clause.normalize('NFKC') : clause).replace(/[。；;！!？?]+\s*$/, '');
+  const normal = /[０-９]/.test(clause) ? clause.normalize('NFKC') : clause;
+  if (!mayEndInUnit(normal)) return null;
+  const text = normal.replace(/[。；;！!？?]+\s*$/, '');
   const m = figureAtEnd(unit ? `(${unit})` : UNIT).exec(text);
   if (!m) return null;
   const before = text.slice(0, m.index).trimEnd();
@@ -89,9 +156,13 @@ export interface Sentence {
   clauses: string[];
   /** The figure at the end of each clause (same order), read once for all the prose rules. */
   figures: (ReturnType<typeof trailingFigure>)[];
+  /** Whether the sentence compares with another period (COMPARISON); only read for sentences with clauses. */
+  comparison: boolean;
 }
 
 const cache = new WeakMap<Report, { section: Section; sentences: Sentence[] }[]>();
+const NO_CLAUSES: string[] = [];
+const NO_FIGURES: Sentence['figures'] = [];
 
 /** The prose of every section as sentences and clauses, computed once per report. */
 export function prose(report: Report): { section: Section; sentences: Sentence[] }[] {
@@ -99,9 +170,11 @@ export function prose(report: Report): { section: Section; sentences: Sentence[]
   if (!out) {
     out = report.sections.map((section) => ({
       section,
-      sentences: sentences(proseOf(section)).map((text) => {
-        const cl = /[0-9０-９]/.test(text) ? clauses(text) : [];
-        return { text, clauses: cl, figures: cl.map((c) => trailingFigure(c)) };
+      sentences: sentences(proseOf(section)).map((text): Sentence => {
+        // only sentences with a digit can state a figure
+        if (!/[0-9０-９]/.test(text)) return { text, clauses: NO_CLAUSES, figures: NO_FIGURES, comparison: false };
+        const cl = clauses(text);
+        return { text, clauses: cl, figures: cl.map((c) => trailingFigure(c)), comparison: COMPARISON.test(text) };
       }),
     }));
     cache.set(report, out);
@@ -109,7 +182,8 @@ export function prose(report: Report): { section: Section; sentences: Sentence[]
   return out;
 }
 
-const compactLines = new WeakMap<string[], string[]>();
+/** Source lines with whitespace removed, filled in as locate reaches them. */
+const compactLines = new WeakMap<string[], (string | undefined)[]>();
 
 /**
  * The location of a statement: the source line that contains its text (whitespace ignored), or
@@ -119,7 +193,16 @@ export function locate(text: string, section: Section, lines: string[] | undefin
   const key = text.replace(/\s+/g, '').slice(0, 12);
   if (!lines || key.length < 4 || section.loc.line === undefined) return section.loc;
   let compact = compactLines.get(lines);
-  if (!compact) compactLines.set(lines, (compact = lines.map((l) => (/\s/.test(l) ? l.replace(/\s+/g, '') : l))));
-  for (let i = section.loc.line - 1; i < compact.length; i++) if (compact[i].includes(key)) return { line: i + 1 };
+  if (!compact) compactLines.set(lines, (compact = []));
+  for (let i = section.loc.line - 1; i < lines.length; i++) {
+    const line = lines[i];
+    // the key has no whitespace: found as printed, it is found in the compacted line too; only a
+    // line with whitespace, where it is not found as printed, needs compacting (HTML pages can
+    // be one line of 100 000+ characters)
+    if (line.includes(key)) return { line: i + 1 };
+    if (!/\s/.test(line)) continue;
+    const c = (compact[i] ??= line.replace(/\s+/g, ''));
+    if (c.includes(key)) return { line: i + 1 };
+  }
   return section.loc;
 }

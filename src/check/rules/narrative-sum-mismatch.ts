@@ -1,4 +1,4 @@
-import { clauses, COMPARISON, locate, prose, trailingFigure } from '../narrative.js';
+import { clauses, locate, prose, trailingFigure } from '../narrative.js';
 import { defineRule } from '../rule.js';
 
 interface Part {
@@ -41,8 +41,8 @@ export default defineRule({
   },
   check({ report, lines }, emit) {
     for (const { section, sentences: list } of prose(report)) {
-      list.forEach(({ text: sentence, clauses: cl, figures }, si) => {
-        if (!cl.length || COMPARISON.test(sentence)) return;
+      list.forEach(({ text: sentence, clauses: cl, figures, comparison }, si) => {
+        if (!cl.length || comparison) return;
         cl.forEach((clause, ci) => {
           const total = /[(（]$/.test(clause) ? trailingFigure(clause.replace(/[(（]$/, '')) : figures[ci];
           if (!total || total.approximate) return;

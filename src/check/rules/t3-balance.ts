@@ -1,7 +1,10 @@
 import { TABLE3_COLUMN_KEYS } from '../../model/template.js';
-import { firstLoc, operands } from '../cells.js';
+import { firstLoc, operands, pathsOf, type CellRef } from '../cells.js';
 import { defineRule } from '../rule.js';
-import { COL_NAME } from './t3-shared.js';
+import { COL_NAME, t3Ref } from './t3-shared.js';
+
+/** Per column: 一 新收, 二 结转, （七）总计, 四 结转下年度. */
+const COLUMNS: [string, CellRef[]][] = TABLE3_COLUMN_KEYS.map((c) => [c, ['newReceived', 'carriedOver', 'resultsTotal', 'carriedForward'].map((r) => t3Ref(r, c))]);
 
 export default defineRule({
   meta: {
@@ -18,9 +21,8 @@ export default defineRule({
   check({ report }, emit) {
     if (!report.table3) return;
     const blankCols: string[] = [];
-    for (const c of TABLE3_COLUMN_KEYS) {
-      const paths = ['newReceived', 'carriedOver', 'resultsTotal', 'carriedForward'].map((r) => `table3.${r}.${c}`);
-      const { values, blank } = operands(report, paths);
+    for (const [c, cells] of COLUMNS) {
+      const { values, blank } = operands(report, cells);
       if (values.some((v) => v === undefined)) return;
       if (blank.length) {
         blankCols.push(COL_NAME[c]);
@@ -28,6 +30,7 @@ export default defineRule({
       }
       const [a, b, t, f] = values as number[];
       if (a + b !== t + f) {
+        const paths = pathsOf(cells);
         emit({
           message: `表三 ${COL_NAME[c]}列：一(${a}) + 二(${b}) = ${a + b} ≠ （七）总计(${t}) + 四(${f}) = ${t + f}`,
           paths,

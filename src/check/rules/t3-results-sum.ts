@@ -1,7 +1,7 @@
 import { TABLE3_COLUMN_KEYS } from '../../model/template.js';
-import { firstLoc, operands, sum } from '../cells.js';
+import { firstLoc, operands, pathsOf, sum } from '../cells.js';
 import { defineRule } from '../rule.js';
-import { COL_NAME, outcomeRows } from './t3-shared.js';
+import { COL_NAME, outcomeRows, t3Ref } from './t3-shared.js';
 
 export default defineRule({
   meta: {
@@ -20,9 +20,8 @@ export default defineRule({
     const rows = outcomeRows(report);
     const notAssessable: string[] = [];
     for (const c of TABLE3_COLUMN_KEYS) {
-      const parts = rows.map((r) => `table3.${r}.${c}`);
-      const totalPath = `table3.resultsTotal.${c}`;
-      const { values, blank } = operands(report, [totalPath, ...parts]);
+      const cells = [t3Ref('resultsTotal', c), ...rows.map((r) => t3Ref(r, c))];
+      const { values, blank } = operands(report, cells);
       if (values[0] === undefined) return;
       if (blank.length) {
         notAssessable.push(COL_NAME[c]);
@@ -33,10 +32,10 @@ export default defineRule({
       if (s !== total) {
         emit({
           message: `表三 ${COL_NAME[c]}列：（七）总计为 ${total}，但（一）至（六）各项之和为 ${s}`,
-          paths: [totalPath, ...parts],
+          paths: pathsOf(cells),
           expected: s,
           actual: total,
-          loc: firstLoc(report, [totalPath]),
+          loc: firstLoc(report, [cells[0].path]),
         });
       }
     }

@@ -1,7 +1,10 @@
 import { TABLE3_APPLICANT_KEYS, TABLE3_ROWS } from '../../model/template.js';
-import { firstLoc, operands, sum } from '../cells.js';
+import { firstLoc, operands, pathsOf, sum } from '../cells.js';
 import { defineRule } from '../rule.js';
-import { ROW_NAME } from './t3-shared.js';
+import { ROW_NAME, t3Ref } from './t3-shared.js';
+
+/** Per row: the total cell first, then the six applicant columns. */
+const ROWS = TABLE3_ROWS.map((row) => ({ key: row.key, cells: [t3Ref(row.key, 'total'), ...TABLE3_APPLICANT_KEYS.map((c) => t3Ref(row.key, c))] }));
 
 export default defineRule({
   meta: {
@@ -20,25 +23,24 @@ export default defineRule({
     if (!t3) return;
     const totalBlank: string[] = [];
     const partsBlank: string[] = [];
-    for (const row of TABLE3_ROWS) {
+    for (const row of ROWS) {
       if (!t3[row.key]) continue;
-      const parts = TABLE3_APPLICANT_KEYS.map((c) => `table3.${row.key}.${c}`);
-      const totalPath = `table3.${row.key}.total`;
-      const { values, blank } = operands(report, [totalPath, ...parts]);
+      const { values, blank } = operands(report, row.cells);
       if (blank.length) {
-        if (blank.includes(totalPath) && blank.length === 1) totalBlank.push(ROW_NAME[row.key]);
+        if (blank.length === 1 && values[0] === null) totalBlank.push(ROW_NAME[row.key]);
         else partsBlank.push(ROW_NAME[row.key]);
         continue;
       }
       const [total, ...nums] = values as number[];
       const s = sum(nums);
       if (s !== total) {
+        const paths = pathsOf(row.cells);
         emit({
           message: `表三“${ROW_NAME[row.key]}”：总计为 ${total}，但六类申请人之和为 ${s}`,
-          paths: [totalPath, ...parts],
+          paths,
           expected: s,
           actual: total,
-          loc: firstLoc(report, [totalPath, ...parts]),
+          loc: firstLoc(report, paths),
         });
       }
     }

@@ -1,6 +1,9 @@
 import { TABLE4_BLOCKS } from '../../model/template.js';
-import { firstLoc, operands, sum } from '../cells.js';
+import { cellRef, firstLoc, operands, pathsOf, sum } from '../cells.js';
 import { defineRule } from '../rule.js';
+
+/** Per block: the total cell first, then its four outcomes. */
+const BLOCKS = TABLE4_BLOCKS.map((b) => ({ label: b.label, cells: ['total', 'upheld', 'corrected', 'other', 'pending'].map((c) => cellRef('table4', b.key, c)) }));
 
 export default defineRule({
   meta: {
@@ -17,10 +20,8 @@ export default defineRule({
   check({ report }, emit) {
     if (!report.table4) return;
     const blank: string[] = [];
-    for (const b of TABLE4_BLOCKS) {
-      const parts = ['upheld', 'corrected', 'other', 'pending'].map((c) => `table4.${b.key}.${c}`);
-      const totalPath = `table4.${b.key}.total`;
-      const ops = operands(report, [totalPath, ...parts]);
+    for (const b of BLOCKS) {
+      const ops = operands(report, b.cells);
       if (ops.blank.length) {
         blank.push(b.label);
         continue;
@@ -28,12 +29,13 @@ export default defineRule({
       const [total, ...nums] = ops.values as number[];
       const s = sum(nums);
       if (s !== total) {
+        const paths = pathsOf(b.cells);
         emit({
           message: `表四“${b.label}”：总计为 ${total}，但结果维持、结果纠正、其他结果、尚未审结之和为 ${s}`,
-          paths: [totalPath, ...parts],
+          paths,
           expected: s,
           actual: total,
-          loc: firstLoc(report, [totalPath, ...parts]),
+          loc: firstLoc(report, paths),
         });
       }
     }
