@@ -1,37 +1,40 @@
-/** Reading a report's figures by model path, with the location they were read from. */
-import type { Loc, Report } from '../model/report.js';
+/**
+ * Reading a report's figures, with the location they were read from. The arithmetic rules read
+ * `report.tableN[row][col]` directly and spell out model paths (`table3.granted.total`) only for
+ * the findings: composing and parsing a path per cell per report was a good part of their cost.
+ */
+import type { Loc, NumericRow, Report } from '../model/report.js';
 
-type TableKey = 'table2' | 'table3' | 'table4';
+/** The figures of `cols` in a row: undefined when the row or the column is absent, null when blank. */
+export const rowValues = (row: NumericRow | undefined, cols: readonly string[]) => cols.map((c) => row?.[c]);
+
+/** The model paths of `cols` in a row of a table. */
+export const pathsIn = (table: string, row: string, cols: readonly string[]) => cols.map((c) => `${table}.${row}.${c}`);
 
 /**
- * A table figure addressed by its parts and its model path. The arithmetic rules build theirs
- * once, at load: reading `report[table][row][col]` directly is much cheaper than composing a path
- * string per cell per report and parsing or hashing it, and the path is only needed for findings.
+ * Where the cell with this path was read (the first such cell). Most reports ask for one or two
+ * locations, for their few findings: a scan of the cells is cheaper then than indexing them all,
+ * so the index is only built for a report that asks often.
  */
-export interface CellRef {
-  table: TableKey;
-  row: string;
-  col: string;
-  /** `table3.denied.stateSecret.total` */
-  path: string;
-}
-
-export const cellRef = (table: TableKey, row: string, col: string): CellRef => ({ table, row, col, path: `${table}.${row}.${col}` });
-
-/** The figure; undefined when the table, row or column is absent, null when the cell is blank. */
-export const valueOf = (report: Report, ref: CellRef): number | null | undefined => report[ref.table]?.[ref.row]?.[ref.col];
-
-const cellIndex = new WeakMap<Report, Map<string, Loc>>();
-
 export function locOf(report: Report, path: string): Loc | undefined {
   let index = cellIndex.get(report);
   if (!index) {
+    const asked = (scans.get(report) ?? 0) + 1;
+    if (asked <= SCANS_BEFORE_INDEX) {
+      scans.set(report, asked);
+      for (const c of report.cells) if (c.path === path) return c.loc;
+      return undefined;
+    }
     index = new Map();
     for (const c of report.cells) if (!index.has(c.path)) index.set(c.path, c.loc);
     cellIndex.set(report, index);
   }
   return index.get(path);
 }
+
+const SCANS_BEFORE_INDEX = 8;
+const scans = new WeakMap<Report, number>();
+const cellIndex = new WeakMap<Report, Map<string, Loc>>();
 
 /** The first located cell among `paths`, for pointing a finding somewhere useful. */
 export function firstLoc(report: Report, paths: string[]): Loc | undefined {
@@ -47,19 +50,9 @@ export const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 /** Sums with decimal-safe rounding (万元 amounts with up to six decimals). */
 export const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
 
-export interface Operands {
-  values: (number | null | undefined)[];
-  /** The paths of the blank (null) operands. */
-  blank: string[];
+/** How many of the figures are blank (null). */
+export function blanks(values: (number | null | undefined)[]): number {
+  let n = 0;
+  for (const v of values) if (v === null) n++;
+  return n;
 }
-
-const NONE: string[] = [];
-
-export function operands(report: Report, refs: CellRef[]): Operands {
-  const values = refs.map((r) => valueOf(report, r));
-  // most tables are filled in: no list of blank paths to build
-  return { values, blank: values.includes(null) ? refs.filter((_, i) => values[i] === null).map((r) => r.path) : NONE };
-}
-
-/** The model paths of `refs`, for a finding. */
-export const pathsOf = (refs: CellRef[]) => refs.map((r) => r.path);

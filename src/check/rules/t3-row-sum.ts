@@ -1,10 +1,10 @@
 import { TABLE3_APPLICANT_KEYS, TABLE3_ROWS } from '../../model/template.js';
-import { firstLoc, operands, pathsOf, sum } from '../cells.js';
+import { blanks, firstLoc, pathsIn, rowValues, sum } from '../cells.js';
 import { defineRule } from '../rule.js';
-import { ROW_NAME, t3Ref } from './t3-shared.js';
+import { ROW_NAME } from './t3-shared.js';
 
-/** Per row: the total cell first, then the six applicant columns. */
-const ROWS = TABLE3_ROWS.map((row) => ({ key: row.key, cells: [t3Ref(row.key, 'total'), ...TABLE3_APPLICANT_KEYS.map((c) => t3Ref(row.key, c))] }));
+/** The total column first, then the six applicant columns it sums. */
+const COLUMNS = ['total', ...TABLE3_APPLICANT_KEYS];
 
 export default defineRule({
   meta: {
@@ -23,18 +23,19 @@ export default defineRule({
     if (!t3) return;
     const totalBlank: string[] = [];
     const partsBlank: string[] = [];
-    for (const row of ROWS) {
+    for (const row of TABLE3_ROWS) {
       if (!t3[row.key]) continue;
-      const { values, blank } = operands(report, row.cells);
-      if (blank.length) {
-        if (blank.length === 1 && values[0] === null) totalBlank.push(ROW_NAME[row.key]);
+      const values = rowValues(t3[row.key], COLUMNS);
+      const blank = blanks(values);
+      if (blank) {
+        if (blank === 1 && values[0] === null) totalBlank.push(ROW_NAME[row.key]);
         else partsBlank.push(ROW_NAME[row.key]);
         continue;
       }
       const [total, ...nums] = values as number[];
       const s = sum(nums);
       if (s !== total) {
-        const paths = pathsOf(row.cells);
+        const paths = pathsIn('table3', row.key, COLUMNS);
         emit({
           message: `表三“${ROW_NAME[row.key]}”：总计为 ${total}，但六类申请人之和为 ${s}`,
           paths,

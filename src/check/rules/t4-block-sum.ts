@@ -1,9 +1,9 @@
 import { TABLE4_BLOCKS } from '../../model/template.js';
-import { cellRef, firstLoc, operands, pathsOf, sum } from '../cells.js';
+import { blanks, firstLoc, pathsIn, rowValues, sum } from '../cells.js';
 import { defineRule } from '../rule.js';
 
-/** Per block: the total cell first, then its four outcomes. */
-const BLOCKS = TABLE4_BLOCKS.map((b) => ({ label: b.label, cells: ['total', 'upheld', 'corrected', 'other', 'pending'].map((c) => cellRef('table4', b.key, c)) }));
+/** The total column first, then the four outcomes it sums. */
+const COLUMNS = ['total', 'upheld', 'corrected', 'other', 'pending'];
 
 export default defineRule({
   meta: {
@@ -18,18 +18,19 @@ export default defineRule({
     },
   },
   check({ report }, emit) {
-    if (!report.table4) return;
+    const t4 = report.table4;
+    if (!t4) return;
     const blank: string[] = [];
-    for (const b of BLOCKS) {
-      const ops = operands(report, b.cells);
-      if (ops.blank.length) {
+    for (const b of TABLE4_BLOCKS) {
+      const values = rowValues(t4[b.key], COLUMNS);
+      if (blanks(values)) {
         blank.push(b.label);
         continue;
       }
-      const [total, ...nums] = ops.values as number[];
+      const [total, ...nums] = values as number[];
       const s = sum(nums);
       if (s !== total) {
-        const paths = pathsOf(b.cells);
+        const paths = pathsIn('table4', b.key, COLUMNS);
         emit({
           message: `表四“${b.label}”：总计为 ${total}，但结果维持、结果纠正、其他结果、尚未审结之和为 ${s}`,
           paths,
