@@ -117,8 +117,8 @@ function figureAtEnd(unit: string): RegExp {
 
 /** The number written at the end of a clause ("…申请 21 件"), if any. */
 export function trailingFigure(clause: string, unit?: string): { value: number; unit: string; approximate: boolean; label: string } | null {
-  if (!/[0-9０-９]/.test(clause)) return null;
-  const normal = /[０-９]/.test(clause) ? clause.normalize('NFKC') : clause;
+  if (!DIGIT.test(clause)) return null;
+  const normal = WIDE_DIGIT.test(clause) ? clause.normalize('NFKC') : clause;
   if (!mayEndInUnit(normal)) return null;
   const text = normal.replace(/[。；;！!？?]+\s*$/, '');
   const m = figureAtEnd(unit ? `(${unit})` : UNIT).exec(text);
@@ -152,12 +152,30 @@ export function differentScope(text: string, report: Report): boolean {
 
 export interface Sentence {
   text: string;
-  /** Clauses, for sentences that state figures; empty when the sentence has no digit. */
+  /** Clauses, for sentences that may state a figure (see mayStateFigure); empty for the others. */
   clauses: string[];
   /** The figure at the end of each clause (same order), read once for all the prose rules. */
   figures: (ReturnType<typeof trailingFigure>)[];
   /** Whether the sentence compares with another period (COMPARISON); only read for sentences with clauses. */
   comparison: boolean;
+}
+
+const DIGIT = /[0-9０-９]/;
+const WIDE_DIGIT = /[０-９]/;
+/**
+ * A unit followed by what may close a clause: a necessary condition for any clause of a sentence
+ * to end in a figure (trailingFigure), also when the prose rules read a clause without the "（"
+ * it ends with. The characters between are those trailingFigure allows after the unit.
+ */
+const UNIT_AT_CLAUSE_END = /[件条个项次篇家宗起人场期][\s。；;！!？?()（）]*(?:[，,、()（）]|$)/;
+
+/**
+ * Whether a sentence may state a figure the prose rules read. Most do not: text without digits,
+ * and in PDF text the table rows, which are runs of bare numbers. Full-width digits are read after
+ * NFKC normalisation, which may change the characters around the unit: those sentences are kept.
+ */
+function mayStateFigure(text: string): boolean {
+  return DIGIT.test(text) && (UNIT_AT_CLAUSE_END.test(text) || WIDE_DIGIT.test(text));
 }
 
 const cache = new WeakMap<Report, { section: Section; sentences: Sentence[] }[]>();
@@ -171,8 +189,7 @@ export function prose(report: Report): { section: Section; sentences: Sentence[]
     out = report.sections.map((section) => ({
       section,
       sentences: sentences(proseOf(section)).map((text): Sentence => {
-        // only sentences with a digit can state a figure
-        if (!/[0-9０-９]/.test(text)) return { text, clauses: NO_CLAUSES, figures: NO_FIGURES, comparison: false };
+        if (!mayStateFigure(text)) return { text, clauses: NO_CLAUSES, figures: NO_FIGURES, comparison: false };
         const cl = clauses(text);
         return { text, clauses: cl, figures: cl.map((c) => trailingFigure(c)), comparison: COMPARISON.test(text) };
       }),
