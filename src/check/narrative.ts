@@ -21,9 +21,16 @@ const APPROX_AFTER = /^(余|多|左右|以上)/;
 const APPROX_BEFORE = /(约|近|超过|逾|大约|将近)$/;
 export const COMPARISON = /较上年|同比|环比|比上年|增长|下降|减少了|增加了|上升|提高了|降低了/;
 
+/**
+ * A soft line break with the spaces around it. The lookbehind lets a match start only where a run
+ * of spaces starts — where the leftmost match starts anyway — so the regex engine does not try
+ * every position of a run (layout text pads its lines with long runs: k² steps for k spaces).
+ */
+const SOFT_BREAK = /(?<![ \t])[ \t]*\n\s*(?=[^\n（(一二三四五六七八九十\d])/g;
+
 /** Prose text with soft line breaks removed (pdftotext wraps mid-sentence). */
 export function proseOf(section: Section): string {
-  return section.text.replace(/[ \t]*\n\s*(?=[^\n（(一二三四五六七八九十\d])/g, '').replace(/[ \t\u3000]+/g, ' ');
+  return section.text.replace(SOFT_BREAK, '').replace(/[ \t\u3000]+/g, ' ');
 }
 
 /**
@@ -199,8 +206,10 @@ export function prose(report: Report): { section: Section; sentences: Sentence[]
   return out;
 }
 
-/** Source lines with whitespace removed, filled in as locate reaches them. */
+/** Source lines without whitespace, compacted as locate reaches them. */
 const compactLines = new WeakMap<string[], (string | undefined)[]>();
+/** Lines longer than this are searched rather than compacted (an HTML page can be one line of 100 000+ characters). */
+const LONG_LINE = 2000;
 
 /**
  * The location of a statement: the source line that contains its text (whitespace ignored), or
@@ -211,15 +220,22 @@ export function locate(text: string, section: Section, lines: string[] | undefin
   if (!lines || key.length < 4 || section.loc.line === undefined) return section.loc;
   let compact = compactLines.get(lines);
   if (!compact) compactLines.set(lines, (compact = []));
+  let spaced: RegExp | undefined;
   for (let i = section.loc.line - 1; i < lines.length; i++) {
     const line = lines[i];
-    // the key has no whitespace: found as printed, it is found in the compacted line too; only a
-    // line with whitespace, where it is not found as printed, needs compacting (HTML pages can
-    // be one line of 100 000+ characters)
+    // the key has no whitespace: found as printed, it is found in the compacted line too
     if (line.includes(key)) return { line: i + 1 };
-    if (!/\s/.test(line)) continue;
-    const c = (compact[i] ??= line.replace(/\s+/g, ''));
-    if (c.includes(key)) return { line: i + 1 };
+    // only a line with whitespace and the key's first character can contain it compacted (most
+    // lines of an HTML page are markup)
+    if (!line.includes(key[0]) || !/\s/.test(line)) continue;
+    const found =
+      line.length > LONG_LINE
+        ? // the key with any whitespace between its characters
+          (spaced ??= new RegExp(key.split('').map(escapeRegExp).join('\\s*'))).test(line)
+        : (compact[i] ??= line.replace(/\s+/g, '')).includes(key);
+    if (found) return { line: i + 1 };
   }
   return section.loc;
 }
+
+const escapeRegExp = (c: string) => c.replace(/[\\^$.*+?()[\]{}|\/-]/g, '\\$&');
