@@ -1,4 +1,5 @@
-import { clauses, locate, prose, trailingFigure } from '../narrative.js';
+import { trailingFigure } from '../narrative.js';
+import { clauses, locate, prose } from '../prose.js';
 import { defineRule } from '../rule.js';
 
 interface Part {

@@ -1,5 +1,6 @@
 import type { Report } from '../../model/report.js';
-import { differentScope, locate, prose, UNIT } from '../narrative.js';
+import { differentScope, UNIT } from '../narrative.js';
+import { locate, prose } from '../prose.js';
 import { defineRule } from '../rule.js';
 
 interface Fact {
