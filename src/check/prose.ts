@@ -89,7 +89,7 @@ export function clauses(sentence: string): string[] {
 
 export interface Sentence {
   text: string;
-  /** Clauses, for sentences that may state a figure (see mayStateFigure); empty for the others. */
+  /** Clauses, for sentences that may state a figure (mayStateFigure); empty for the others. */
   clauses: string[];
   /** The figure at the end of each clause (same order), read once for all the prose rules. */
   figures: (ReturnType<typeof trailingFigure>)[];
@@ -103,35 +103,49 @@ export interface Sentence {
  * it ends with. The characters between are those trailingFigure allows after the unit.
  */
 const UNIT_AT_CLAUSE_END = /[件条个项次篇家宗起人场期][\s。；;！!？?()（）]*(?:[，,、()（）]|$)/;
+/**
+ * The same in a section's text as printed, before proseOf and the split into sentences: a
+ * sentence also ends at a line break or after its 。, and the line breaks and spaces proseOf
+ * removes are still there.
+ */
+const UNIT_AT_CLAUSE_OR_LINE_END = /[件条个项次篇家宗起人场期][\s。；;！!？?()（）]*(?:[，,、()（）\n。；;！!？?]|$)/;
 
 /**
- * Whether a sentence may state a figure the prose rules read. Most do not: text without digits,
- * and in PDF text the table rows, which are runs of bare numbers. Full-width digits are read after
- * NFKC normalisation, which may change the characters around the unit: those sentences are kept.
+ * Whether a text may state a figure the prose rules read. Most sentences do not: text without
+ * digits, and in PDF text the table rows, which are runs of bare numbers; nor do the sections
+ * around the tables, often. Full-width digits are read after NFKC normalisation, which may change
+ * the characters around the unit: those texts are kept.
  */
-function mayStateFigure(text: string): boolean {
-  return DIGIT.test(text) && (UNIT_AT_CLAUSE_END.test(text) || WIDE_DIGIT.test(text));
+function mayStateFigure(text: string, unitAtEnd: RegExp): boolean {
+  return DIGIT.test(text) && (unitAtEnd.test(text) || WIDE_DIGIT.test(text));
 }
 
 const cache = new WeakMap<Report, { section: Section; sentences: Sentence[] }[]>();
+const NO_SENTENCES: Sentence[] = [];
 const NO_CLAUSES: string[] = [];
 const NO_FIGURES: Sentence['figures'] = [];
 
-/** The prose of every section as sentences and clauses, computed once per report. */
+/**
+ * The prose of every section as sentences and clauses, computed once per report. A section that
+ * cannot state a figure lists no sentences: the prose rules only read sentences with figures, and
+ * the sentence after one.
+ */
 export function prose(report: Report): { section: Section; sentences: Sentence[] }[] {
   let out = cache.get(report);
   if (!out) {
     out = report.sections.map((section) => ({
       section,
-      sentences: sentences(proseOf(section)).map((text): Sentence => {
-        if (!mayStateFigure(text)) return { text, clauses: NO_CLAUSES, figures: NO_FIGURES, comparison: false };
-        const cl = clauses(text);
-        return { text, clauses: cl, figures: cl.map((c) => trailingFigure(c)), comparison: COMPARISON.test(text) };
-      }),
+      sentences: mayStateFigure(section.text, UNIT_AT_CLAUSE_OR_LINE_END) ? sentences(proseOf(section)).map(sentence) : NO_SENTENCES,
     }));
     cache.set(report, out);
   }
   return out;
+}
+
+function sentence(text: string): Sentence {
+  if (!mayStateFigure(text, UNIT_AT_CLAUSE_END)) return { text, clauses: NO_CLAUSES, figures: NO_FIGURES, comparison: false };
+  const cl = clauses(text);
+  return { text, clauses: cl, figures: cl.map((c) => trailingFigure(c)), comparison: COMPARISON.test(text) };
 }
 
 /** Source lines without whitespace, compacted as locate reaches them. */
