@@ -31,10 +31,11 @@ export const WIDE_DIGIT = /[０-９]/;
 const AFTER_UNIT = charCodes('。；;！!？?)）');
 
 /**
- * Whether text can end in a unit: a necessary condition for a trailing figure, checked before the
- * end-anchored pattern, which the regex engine would try at every digit of the clause.
+ * Whether text can end in a unit: a necessary condition for a trailing figure of text without
+ * full-width digits (or after NFKC), checked before the end-anchored pattern, which the regex
+ * engine would try at every digit of the clause.
  */
-function mayEndInUnit(text: string): boolean {
+export function mayEndInUnit(text: string): boolean {
   let j = text.length - 1;
   while (j >= 0 && (AFTER_UNIT.has(text.charCodeAt(j)) || isSpace(text.charCodeAt(j)))) j--;
   return j >= 0 && UNIT_END.has(text.charCodeAt(j));

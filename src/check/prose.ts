@@ -6,7 +6,7 @@
  */
 import type { Report, Section } from '../model/report.js';
 import { isDigit, isSpace } from './chars.js';
-import { COMPARISON, DIGIT, trailingFigure, UNIT_END, WIDE_DIGIT } from './narrative.js';
+import { COMPARISON, DIGIT, mayEndInUnit, trailingFigure, UNIT_END, WIDE_DIGIT } from './narrative.js';
 
 /**
  * A soft line break with the spaces around it. The lookbehind lets a match start only where a run
@@ -145,7 +145,10 @@ export function prose(report: Report): { section: Section; sentences: Sentence[]
 function sentence(text: string): Sentence {
   if (!mayStateFigure(text, UNIT_AT_CLAUSE_END)) return { text, clauses: NO_CLAUSES, figures: NO_FIGURES, comparison: false };
   const cl = clauses(text);
-  return { text, clauses: cl, figures: cl.map((c) => trailingFigure(c)), comparison: COMPARISON.test(text) };
+  // without full-width digits a clause is read as printed, and most clauses do not end in a unit
+  const wide = WIDE_DIGIT.test(text);
+  const figures = cl.map((c) => (wide || mayEndInUnit(c) ? trailingFigure(c) : null));
+  return { text, clauses: cl, figures, comparison: COMPARISON.test(text) };
 }
 
 /** Source lines without whitespace, compacted as locate reaches them. */
