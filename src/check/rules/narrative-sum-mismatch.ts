@@ -54,7 +54,14 @@ export default defineRule({
           if (rest.length && /^[(（]?(其中|包括|分别为|分别是)/.test(rest[0])) {
             ofWhich = true;
             ({ parts, approximate } = partsOf(rest, total.unit));
-          } else if (ci === cl.length - 1 && si + 1 < list.length && figures.filter(Boolean).length === 1 && !/其中/.test(list[si + 1].text)) {
+          } else if (
+            ci === cl.length - 1 &&
+            si + 1 < list.length &&
+            figures.filter(Boolean).length === 1 &&
+            // parts are clauses ending in figures, so at least two of the next sentence's clauses do
+            list[si + 1].figures.filter(Boolean).length >= 2 &&
+            !/其中/.test(list[si + 1].text)
+          ) {
             // "主动公开政府信息382条。局本级信息65条，15家直属单位370条。": a sentence stating only the
             // total, and the next one stating only parts
             const next = clauses(list[si + 1].text.replace(/[。；;]$/, ''));
