@@ -3,6 +3,7 @@
  * every finding needs (code, default severity, the source line) so rules only say what is wrong.
  */
 import type { Finding, Severity } from '../model/report.js';
+import { readableLine } from './excerpt.js';
 import { RULES } from './rules/index.js';
 import type { FindingInput, Rule, RuleContext } from './rule.js';
 
@@ -34,15 +35,18 @@ export function findRule(code: string): Rule | undefined {
 export function runRules(ctx: RuleContext, selection: RuleSelection = {}): Finding[] {
   const findings: Finding[] = [];
   const template = ctx.report.meta.template;
+  // findings often share a line (every digit split of a glued table row points at it)
+  const excerpts = new Map<number, string | null>();
   for (const rule of selectRules(selection)) {
     if (rule.meta.generations && !rule.meta.generations.includes(template)) continue;
     rule.check(ctx, (f) => {
       const finding: Finding = { code: rule.meta.code, severity: f.severity ?? rule.meta.severity, ...withoutSeverity(f) };
       const line = finding.loc?.line;
       if (!finding.excerpt && line && ctx.lines?.[line - 1] !== undefined) {
+        let text = excerpts.get(line);
         // the line as a reader sees it: HTML markup is not the text
-        const text = ctx.lines[line - 1].replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
-        if (text && text.length <= 400) finding.excerpt = text;
+        if (text === undefined) excerpts.set(line, (text = readableLine(ctx.lines[line - 1], 400)));
+        if (text) finding.excerpt = text;
       }
       findings.push(finding);
     });

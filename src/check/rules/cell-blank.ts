@@ -16,8 +16,8 @@ export default defineRule({
     // one finding per printed row, listing its blank cells
     const byRow = new Map<string, { paths: string[]; raws: string[] }>();
     for (const c of report.cells) {
-      if (c.path.startsWith('meta.')) continue;
       if (c.value !== null || c.inferred) continue;
+      if (c.path.startsWith('meta.')) continue;
       if (c.marker === 'text') continue; // text in a numeric cell is CELL_INVALID
       const row = c.path.replace(/\.[^.]+$/, '');
       const entry = byRow.get(row) ?? { paths: [], raws: [] };

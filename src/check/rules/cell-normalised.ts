@@ -14,8 +14,8 @@ export default defineRule({
   },
   check({ report }, emit) {
     for (const c of report.cells) {
-      if (c.path.startsWith('meta.')) continue;
       if (!c.normalised) continue;
+      if (c.path.startsWith('meta.')) continue;
       emit({ message: `${c.path}：“${c.raw.trim()}”读作 ${c.value}（${c.normalised}）`, paths: [c.path], loc: c.loc });
     }
   },

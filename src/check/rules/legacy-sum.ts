@@ -34,12 +34,10 @@ export default defineRule({
       const values = [...printed.map((p) => ind[p]), ...extras.map((e) => e.value)];
       if (values.some((v) => v === null)) continue;
       const nums = values as number[];
-      const paths = [`legacy.indicators.${s.total}`, ...printed.map((p) => `legacy.indicators.${p}`)];
-      const names = [...printed.map((p) => NAME[p]), ...extras.map((e) => e.label)];
-      const loc = locOf(report, paths[0]);
+      const totalPath = `legacy.indicators.${s.total}`;
       if (s.mode === 'each') {
         printed.forEach((p, i) => {
-          if (nums[i] > total) emit({ message: `统计表：${NAME[p]}(${nums[i]}) 大于 ${NAME[s.total]}(${total})`, paths: [paths[0], paths[i + 1]], expected: total, actual: nums[i], loc });
+          if (nums[i] > total) emit({ message: `统计表：${NAME[p]}(${nums[i]}) 大于 ${NAME[s.total]}(${total})`, paths: [totalPath, `legacy.indicators.${p}`], expected: total, actual: nums[i], loc: locOf(report, totalPath) });
         });
         continue;
       }
@@ -47,12 +45,13 @@ export default defineRule({
       const total2 = sum(nums);
       const wrong = s.mode === 'atLeast' || partial ? total2 > total && !near(total2, total) : !near(total2, total);
       if (wrong) {
+        const names = [...printed.map((p) => NAME[p]), ...extras.map((e) => e.label)];
         emit({
           message: `统计表：${NAME[s.total]}为 ${total}，但${names.join('、')}之和为 ${total2}`,
-          paths,
+          paths: [totalPath, ...printed.map((p) => `legacy.indicators.${p}`)],
           expected: total2,
           actual: total,
-          loc,
+          loc: locOf(report, totalPath),
         });
       }
     }

@@ -1,4 +1,5 @@
-import { clauses, COMPARISON, locate, prose, trailingFigure } from '../narrative.js';
+import { trailingFigure } from '../narrative.js';
+import { clauses, locate, prose } from '../prose.js';
 import { defineRule } from '../rule.js';
 
 interface Part {
@@ -41,8 +42,8 @@ export default defineRule({
   },
   check({ report, lines }, emit) {
     for (const { section, sentences: list } of prose(report)) {
-      list.forEach(({ text: sentence, clauses: cl, figures }, si) => {
-        if (!cl.length || COMPARISON.test(sentence)) return;
+      list.forEach(({ text: sentence, clauses: cl, figures, comparison }, si) => {
+        if (!cl.length || comparison) return;
         cl.forEach((clause, ci) => {
           const total = /[(（]$/.test(clause) ? trailingFigure(clause.replace(/[(（]$/, '')) : figures[ci];
           if (!total || total.approximate) return;
@@ -53,7 +54,14 @@ export default defineRule({
           if (rest.length && /^[(（]?(其中|包括|分别为|分别是)/.test(rest[0])) {
             ofWhich = true;
             ({ parts, approximate } = partsOf(rest, total.unit));
-          } else if (ci === cl.length - 1 && si + 1 < list.length && figures.filter(Boolean).length === 1 && !/其中/.test(list[si + 1].text)) {
+          } else if (
+            ci === cl.length - 1 &&
+            si + 1 < list.length &&
+            figures.filter(Boolean).length === 1 &&
+            // parts are clauses ending in figures, so at least two of the next sentence's clauses do
+            list[si + 1].figures.filter(Boolean).length >= 2 &&
+            !/其中/.test(list[si + 1].text)
+          ) {
             // "主动公开政府信息382条。局本级信息65条，15家直属单位370条。": a sentence stating only the
             // total, and the next one stating only parts
             const next = clauses(list[si + 1].text.replace(/[。；;]$/, ''));

@@ -1,7 +1,10 @@
 import { TABLE3_COLUMN_KEYS } from '../../model/template.js';
-import { firstLoc, operands } from '../cells.js';
+import { blanks, firstLoc } from '../cells.js';
 import { defineRule } from '../rule.js';
 import { COL_NAME } from './t3-shared.js';
+
+/** 一 新收 + 二 结转 = （七）总计 + 四 结转下年度. */
+const ROWS = ['newReceived', 'carriedOver', 'resultsTotal', 'carriedForward'];
 
 export default defineRule({
   meta: {
@@ -16,18 +19,20 @@ export default defineRule({
     },
   },
   check({ report }, emit) {
-    if (!report.table3) return;
+    const t3 = report.table3;
+    if (!t3) return;
+    const rows = ROWS.map((r) => t3[r]);
     const blankCols: string[] = [];
     for (const c of TABLE3_COLUMN_KEYS) {
-      const paths = ['newReceived', 'carriedOver', 'resultsTotal', 'carriedForward'].map((r) => `table3.${r}.${c}`);
-      const { values, blank } = operands(report, paths);
+      const values = rows.map((row) => row?.[c]);
       if (values.some((v) => v === undefined)) return;
-      if (blank.length) {
+      if (blanks(values)) {
         blankCols.push(COL_NAME[c]);
         continue;
       }
       const [a, b, t, f] = values as number[];
       if (a + b !== t + f) {
+        const paths = ROWS.map((r) => `table3.${r}.${c}`);
         emit({
           message: `表三 ${COL_NAME[c]}列：一(${a}) + 二(${b}) = ${a + b} ≠ （七）总计(${t}) + 四(${f}) = ${t + f}`,
           paths,

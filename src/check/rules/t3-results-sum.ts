@@ -1,5 +1,5 @@
 import { TABLE3_COLUMN_KEYS } from '../../model/template.js';
-import { firstLoc, operands, sum } from '../cells.js';
+import { blanks, firstLoc, sum } from '../cells.js';
 import { defineRule } from '../rule.js';
 import { COL_NAME, outcomeRows } from './t3-shared.js';
 
@@ -16,21 +16,23 @@ export default defineRule({
     },
   },
   check({ report }, emit) {
-    if (!report.table3) return;
+    const t3 = report.table3;
+    if (!t3) return;
     const rows = outcomeRows(report);
+    const outcomes = rows.map((r) => t3[r]);
     const notAssessable: string[] = [];
     for (const c of TABLE3_COLUMN_KEYS) {
-      const parts = rows.map((r) => `table3.${r}.${c}`);
-      const totalPath = `table3.resultsTotal.${c}`;
-      const { values, blank } = operands(report, [totalPath, ...parts]);
-      if (values[0] === undefined) return;
-      if (blank.length) {
+      const total = t3.resultsTotal?.[c];
+      if (total === undefined) return;
+      const values = outcomes.map((o) => o?.[c]);
+      if (total === null || blanks(values)) {
         notAssessable.push(COL_NAME[c]);
         continue;
       }
-      const [total, ...nums] = values as number[];
-      const s = sum(nums);
+      const s = sum(values as number[]);
       if (s !== total) {
+        const totalPath = `table3.resultsTotal.${c}`;
+        const parts = rows.map((r) => `table3.${r}.${c}`);
         emit({
           message: `表三 ${COL_NAME[c]}列：（七）总计为 ${total}，但（一）至（六）各项之和为 ${s}`,
           paths: [totalPath, ...parts],

@@ -1,7 +1,10 @@
 import { TABLE3_APPLICANT_KEYS, TABLE3_ROWS } from '../../model/template.js';
-import { firstLoc, operands, sum } from '../cells.js';
+import { blanks, firstLoc, pathsIn, rowValues, sum } from '../cells.js';
 import { defineRule } from '../rule.js';
 import { ROW_NAME } from './t3-shared.js';
+
+/** The total column first, then the six applicant columns it sums. */
+const COLUMNS = ['total', ...TABLE3_APPLICANT_KEYS];
 
 export default defineRule({
   meta: {
@@ -22,23 +25,23 @@ export default defineRule({
     const partsBlank: string[] = [];
     for (const row of TABLE3_ROWS) {
       if (!t3[row.key]) continue;
-      const parts = TABLE3_APPLICANT_KEYS.map((c) => `table3.${row.key}.${c}`);
-      const totalPath = `table3.${row.key}.total`;
-      const { values, blank } = operands(report, [totalPath, ...parts]);
-      if (blank.length) {
-        if (blank.includes(totalPath) && blank.length === 1) totalBlank.push(ROW_NAME[row.key]);
+      const values = rowValues(t3[row.key], COLUMNS);
+      const blank = blanks(values);
+      if (blank) {
+        if (blank === 1 && values[0] === null) totalBlank.push(ROW_NAME[row.key]);
         else partsBlank.push(ROW_NAME[row.key]);
         continue;
       }
       const [total, ...nums] = values as number[];
       const s = sum(nums);
       if (s !== total) {
+        const paths = pathsIn('table3', row.key, COLUMNS);
         emit({
           message: `表三“${ROW_NAME[row.key]}”：总计为 ${total}，但六类申请人之和为 ${s}`,
-          paths: [totalPath, ...parts],
+          paths,
           expected: s,
           actual: total,
-          loc: firstLoc(report, [totalPath, ...parts]),
+          loc: firstLoc(report, paths),
         });
       }
     }

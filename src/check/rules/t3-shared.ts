@@ -10,4 +10,3 @@ export function outcomeRows(report: Report): string[] {
   const t = report.table3 ?? {};
   return TABLE3_ROWS.filter((r) => r.outcome && r.key in t).map((r) => r.key);
 }
-

@@ -1,6 +1,9 @@
 import { TABLE4_BLOCKS } from '../../model/template.js';
-import { firstLoc, operands, sum } from '../cells.js';
+import { blanks, firstLoc, pathsIn, rowValues, sum } from '../cells.js';
 import { defineRule } from '../rule.js';
+
+/** The total column first, then the four outcomes it sums. */
+const COLUMNS = ['total', 'upheld', 'corrected', 'other', 'pending'];
 
 export default defineRule({
   meta: {
@@ -15,25 +18,25 @@ export default defineRule({
     },
   },
   check({ report }, emit) {
-    if (!report.table4) return;
+    const t4 = report.table4;
+    if (!t4) return;
     const blank: string[] = [];
     for (const b of TABLE4_BLOCKS) {
-      const parts = ['upheld', 'corrected', 'other', 'pending'].map((c) => `table4.${b.key}.${c}`);
-      const totalPath = `table4.${b.key}.total`;
-      const ops = operands(report, [totalPath, ...parts]);
-      if (ops.blank.length) {
+      const values = rowValues(t4[b.key], COLUMNS);
+      if (blanks(values)) {
         blank.push(b.label);
         continue;
       }
-      const [total, ...nums] = ops.values as number[];
+      const [total, ...nums] = values as number[];
       const s = sum(nums);
       if (s !== total) {
+        const paths = pathsIn('table4', b.key, COLUMNS);
         emit({
           message: `表四“${b.label}”：总计为 ${total}，但结果维持、结果纠正、其他结果、尚未审结之和为 ${s}`,
-          paths: [totalPath, ...parts],
+          paths,
           expected: s,
           actual: total,
-          loc: firstLoc(report, [totalPath, ...parts]),
+          loc: firstLoc(report, paths),
         });
       }
     }
