@@ -1,5 +1,5 @@
 /** The source line under a finding, as a reader sees it. */
-import { isSpace } from './chars.js';
+import { isSpace } from '../recognise/chars.js';
 
 /**
  * The line with HTML markup taken out and whitespace collapsed — what

@@ -4,7 +4,7 @@
  * comparisons (较上年, 同比, 增长) are not statements of a table figure and are skipped.
  */
 import type { Report, Section } from '../model/report.js';
-import { charCodes, isSpace } from './chars.js';
+import { charCodes, isSpace } from '../recognise/chars.js';
 
 export interface Figure {
   value: number;

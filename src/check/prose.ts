@@ -5,7 +5,7 @@
  * that cannot state a figure are not split further.
  */
 import type { Report, Section } from '../model/report.js';
-import { isDigit, isSpace } from './chars.js';
+import { isDigit, isSpace } from '../recognise/chars.js';
 import { COMPARISON, DIGIT, mayEndInUnit, trailingFigure, UNIT_END, WIDE_DIGIT } from './narrative.js';
 
 /**

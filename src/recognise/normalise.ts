@@ -2,6 +2,7 @@
  * Normalisation of labels and cell values (FORMAT.md §E.4). Labels are compared in a canonical
  * form (NFKC, no whitespace, one kind of bracket and quote) but the raw text is always kept.
  */
+import { isSpace } from './chars.js';
 
 /** Canonical form of a label, for comparison only. */
 export function normLabel(s: string): string {
@@ -53,7 +54,7 @@ function mapCommon(s: string): string | null {
     else if (c === 0x3002) to = '.';
     else if (c === 0x201c || c === 0x201d) to = '"';
     else if (c === 0x2018 || c === 0x2019) to = "'";
-    else if (isSpaceCode(c)) to = '';
+    else if (isSpace(c)) to = '';
     else return null;
     out += s.slice(run, i) + to;
     run = i + 1;
@@ -64,14 +65,10 @@ function mapCommon(s: string): string | null {
 
 /** The text without white space (most texts have none, and then no regex runs). */
 export function compact(s: string): string {
-  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return s.replace(/\s+/g, '');
+  for (let i = 0; i < s.length; i++) if (isSpace(s.charCodeAt(i))) return s.replace(/\s+/g, '');
   return s;
 }
 
-/** What /\s/ matches, by char code. */
-export function isSpaceCode(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 /** A label without its leading numbering ("1.", "1、", "（一）", "一、", "(3)"). */
 export function stripNumbering(label: string): string {
@@ -147,7 +144,7 @@ const NOT_WORDS = new Set(['增', '减', '空', '无', '暂']);
 function startsWithWord(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (isSpaceCode(c)) continue;
+    if (isSpace(c)) continue;
     return c >= 0x4e00 && c <= 0x9fff && !NOT_WORDS.has(s[i]);
   }
   return false;

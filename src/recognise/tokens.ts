@@ -6,7 +6,8 @@
  */
 import type { Loc } from '../model/report.js';
 import type { Block, SourceDocument } from '../read/document.js';
-import { compact, isSpaceCode, parseValue, type ParsedValue } from './normalise.js';
+import { charCodes, isSpace } from './chars.js';
+import { compact, parseValue, type ParsedValue } from './normalise.js';
 
 export interface Token {
   t: 'text' | 'value' | 'blank' | 'end';
@@ -75,19 +76,18 @@ function gridTokens(block: Extract<Block, { kind: 'table' }>, index: number, out
 /** ASCII or full-width digit (NaN, past the end of a line, is none). */
 const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 /** White space or no character at all (the start or end of the line). */
-const spaceOrEdge = (s: string, at: number) => at < 0 || at >= s.length || isSpaceCode(s.charCodeAt(at));
+const spaceOrEdge = (s: string, at: number) => at < 0 || at >= s.length || isSpace(s.charCodeAt(at));
 /** An ideograph, a Latin letter, an opening quote or bracket: text follows. */
 const isCjkOrLetter = (k: number) =>
   (k >= 0x3400 && k <= 0x9fff) || (k >= 0xf900 && k <= 0xfaff) || (k >= 65 && k <= 90) || (k >= 97 && k <= 122) || k === 0x201c || k === 0x201d || k === 34 || k === 0xff08 || k === 40;
-const code = (s: string) => s.charCodeAt(0);
-const SIGNS = new Set([...'-－−+＋增减'].map(code));
-const DECIMAL_POINTS = new Set([...'.．'].map(code));
-const THOUSANDS = new Set([...',，'].map(code));
+const SIGNS = charCodes('-－−+＋增减');
+const DECIMAL_POINTS = charCodes('.．');
+const THOUSANDS = charCodes(',，');
 /** Marks after a label's number: "1.属于…", "2、重复…". */
-const NUMBERING_MARKS = new Set([...'.．、'].map(code));
-const [OPEN, FULL_OPEN, CLOSE, FULL_CLOSE, DI, WAN, YUAN] = [...'(（)）第万元'].map(code);
+const NUMBERING_MARKS = charCodes('.．、');
+const [OPEN, FULL_OPEN, CLOSE, FULL_CLOSE, DI, WAN, YUAN] = [...'(（)）第万元'].map((c) => c.charCodeAt(0));
 /** After these a number is a separate cell even without a space ("|3", "：5"). */
-const CELL_SEPARATORS = new Set([...'|｜:：'].map(code));
+const CELL_SEPARATORS = charCodes('|｜:：');
 /** What after a number makes it part of the words (dates, ordinals, percentages); sticky, tried at the number's end. */
 const WORD_SUFFIX = /\s?(?:年|月|日|号|时|%|％|周年|个百分点|倍)/y;
 const MONEY_UNIT = /万元|元/y;
@@ -96,12 +96,12 @@ const matchesAt = (re: RegExp, s: string, at: number) => {
   return re.exec(s);
 };
 /** Characters a word suffix can start with (after an optional space): most numbers fail this test, not the regex. */
-const SUFFIX_START = new Set([...'年月日号时%％周个倍'].map(code));
+const SUFFIX_START = charCodes('年月日号时%％周个倍');
 const maySuffix = (s: string, at: number) => SUFFIX_START.has(s.charCodeAt(at)) || (spaceOrEdge(s, at) && SUFFIX_START.has(s.charCodeAt(at + 1)));
 /** The code of the first character at or after `from` that is not white space (NaN at the end). */
 function nextVisible(s: string, from: number): number {
   let i = from;
-  while (i < s.length && isSpaceCode(s.charCodeAt(i))) i++;
+  while (i < s.length && isSpace(s.charCodeAt(i))) i++;
   return s.charCodeAt(i);
 }
 
