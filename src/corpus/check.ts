@@ -14,7 +14,7 @@ import { runCorpusRules, selectRules, severityRank, type CorpusFinding, type Rul
 import type { ReportRef, TextMatch } from '../check/rule.js';
 import { DUPLICATE_SHARE } from '../check/rules/text-duplicate.js';
 import type { Finding } from '../model/report.js';
-import { bandHash, BANDS, fromBytes, overlap, passagesWithHashes, SIGNATURE_SIZE, similarity } from './duplicate.js';
+import { bandHash, BANDS, fromBytes, hashString, overlap, passagesWithHashes, SIGNATURE_SIZE, similarity } from './duplicate.js';
 import { cellLoc, loadReports, type StoredReport } from './load.js';
 import { proseSections, FINDING_COLUMNS } from './record.js';
 import { insertFlat, type Store } from './store.js';
@@ -106,12 +106,15 @@ function similarOtherBody(index: Index, wanted: Uint8Array): { partner: Int32Arr
   const order = new Uint32Array(n);
   const bucket = new Uint32Array(n);
   const shuffle = new Uint32Array(n);
+  // keyed by the report's path, not its id: ids follow the order parallel workers finished in,
+  // and the reports a window meets (so the findings) must not depend on that
+  const key = Uint32Array.from(index.path, (path) => hashString(path));
   for (let band = 0; band < BANDS; band++) {
     for (let i = 0; i < n; i++) {
       order[i] = i;
       bucket[i] = bandHash(index.signatures, band, i * SIGNATURE_SIZE);
       // a different order inside big buckets in every band, so the window meets different reports
-      shuffle[i] = Math.imul(i ^ (band * 0x9e3779b9), 0x85ebca6b) >>> 0;
+      shuffle[i] = Math.imul(key[i] ^ Math.imul(band, 0x9e3779b9), 0x85ebca6b) >>> 0;
     }
     order.sort((a, b) => bucket[a] - bucket[b] || shuffle[a] - shuffle[b]);
     for (let p = 0; p < n; p++) {

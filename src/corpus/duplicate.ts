@@ -70,7 +70,8 @@ export function splitPassages(text: string): string[] {
 // hashing
 // ---------------------------------------------------------------------------------------------
 
-function fnv1a(s: string, start = 0, end = s.length): number {
+/** FNV-1a of s[start, end): a stable 32-bit hash of text. */
+export function hashString(s: string, start = 0, end = s.length): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) {
     h ^= s.charCodeAt(i);
@@ -127,8 +128,8 @@ export function fingerprint(sections: ProseSection[], agency: string | null): Fi
     for (const p of splitPassages(section.text)) {
       const c = comparable(p, names);
       if (!c) continue;
-      for (let i = 0; i + SHINGLE <= c.length; i++) shingles.add(fnv1a(c, i, i + SHINGLE));
-      if (c.length >= MIN_PASSAGE) passages.push(fnv1a(c), c.length, index);
+      for (let i = 0; i + SHINGLE <= c.length; i++) shingles.add(hashString(c, i, i + SHINGLE));
+      if (c.length >= MIN_PASSAGE) passages.push(hashString(c), c.length, index);
     }
   });
   return { signature: minhash(shingles), passages: Uint32Array.from(passages) };
@@ -191,7 +192,7 @@ export function passagesWithHashes(sections: ProseSection[], agency: string | nu
   sections.forEach((section, index) => {
     for (const p of splitPassages(section.text)) {
       const c = comparable(p, names);
-      if (c.length >= MIN_PASSAGE && hashes.has(fnv1a(c))) out.push({ section: index, text: p });
+      if (c.length >= MIN_PASSAGE && hashes.has(hashString(c))) out.push({ section: index, text: p });
     }
   });
   return out;
