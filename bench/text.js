@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { readBytes } from '../dist/read/index.js';
 import { recognise } from '../dist/recognise/index.js';
-import { runRules } from '../dist/check/engine.js';
+import { checkRecognised } from '../dist/pipeline.js';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url).pathname;
 const N = Number(process.env.BENCH_TEXT_N ?? 1000);
@@ -58,7 +58,7 @@ async function serialSplit(files) {
     const { report, notes } = recognise(doc);
     rec += performance.now() - t;
     t = performance.now();
-    report.findings = runRules({ report, notes, lines: doc.lines });
+    report.findings = checkRecognised(doc, { report, notes });
     check += performance.now() - t;
   }
   const n = files.length;

@@ -2,10 +2,10 @@
  * The pipeline in one place: read → recognise → check. Everything that parses a file (the CLI,
  * the corpus workers, the server) goes through here.
  */
-import type { ParseResult, Report, SourceInfo } from './model/report.js';
+import type { Finding, ParseResult, Report, SourceInfo } from './model/report.js';
 import { ReadFailure, type SourceDocument } from './read/document.js';
 import { readBytes, readPath, type ReadOptions } from './read/index.js';
-import { recognise } from './recognise/index.js';
+import { recognise, type Recognised } from './recognise/index.js';
 import { runRules, type RuleSelection } from './check/engine.js';
 
 export interface ParseOptions extends ReadOptions {
@@ -13,9 +13,15 @@ export interface ParseOptions extends ReadOptions {
 }
 
 export function analyse(doc: SourceDocument, options: ParseOptions = {}): Report {
-  const { report, notes } = recognise(doc);
-  // the source lines are only read for excerpts; an HTML document decodes them on first use
-  report.findings = runRules(
+  const recognised = recognise(doc);
+  recognised.report.findings = checkRecognised(doc, recognised, options.rules);
+  return recognised.report;
+}
+
+/** The rules over a recognised report; the source lines are read only for excerpts. */
+export function checkRecognised(doc: SourceDocument, { report, notes }: Recognised, rules?: RuleSelection): Finding[] {
+  // an HTML document decodes its lines on first use: only when a finding needs an excerpt
+  return runRules(
     {
       report,
       notes,
@@ -23,9 +29,8 @@ export function analyse(doc: SourceDocument, options: ParseOptions = {}): Report
         return doc.lines;
       },
     },
-    options.rules,
+    rules,
   );
-  return report;
 }
 
 function failure(e: unknown, source: SourceInfo): ParseResult {

@@ -6,7 +6,6 @@ import { isSpace } from './chars.js';
 
 /** Canonical form of a label, for comparison only. */
 export function normLabel(s: string): string {
-  if (isCanonical(s)) return s;
   return mapCommon(s) ?? normLabelFull(s);
 }
 
@@ -22,25 +21,10 @@ function normLabelFull(s: string): string {
 }
 
 /**
- * True when normLabel would return the label unchanged: CJK ideographs, 、 and printable ASCII
- * other than quotes, with no trailing colon. Most labels are, and NFKC plus six replacements
- * for each of them is a good part of recognising a report.
- */
-function isCanonical(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x4e00 && c <= 0x9fff) continue;
-    if (c === 0x3001) continue;
-    if (c > 0x20 && c < 0x7f && c !== 0x22 && c !== 0x27) continue;
-    return false;
-  }
-  return !s.endsWith(':');
-}
-
-/**
  * normLabel in one pass for text made only of characters whose NFKC form is known here —
  * ideographs, ASCII, full-width ASCII, common CJK punctuation and quotes, white space — which is
- * nearly all report text; null for anything else (the full normalisation then runs).
+ * nearly all report text, and NFKC plus six replacements for every label was a good part of
+ * recognising a report; null for anything else (the full normalisation then runs).
  */
 function mapCommon(s: string): string | null {
   let out = '';

@@ -154,7 +154,7 @@ type Matrix = (number | null)[][];
 
 const rowOk = (r: (number | null)[]) => r.some((v) => v === null) || r[6] === r.slice(0, 6).reduce((a, b) => a! + b!, 0);
 
-/** Where the rows the totals involve are, per generation (violations runs for every candidate reading). */
+/** Where the rows the totals involve are in one generation's table (violations runs for every candidate reading). */
 interface TotalRows {
   total: number;
   outcomes: number[];
@@ -162,27 +162,23 @@ interface TotalRows {
   carriedOver: number;
   carriedForward: number;
 }
-const totalRowsCache = new Map<Table3RowDef[], TotalRows>();
-function totalRows(rows: Table3RowDef[]): TotalRows {
-  let t = totalRowsCache.get(rows);
-  if (!t) {
-    const idx = (key: string) => rows.findIndex((r) => r.key === key);
-    t = {
-      total: idx('resultsTotal'),
-      outcomes: rows.map((r, i) => (r.outcome ? i : -1)).filter((i) => i >= 0),
-      newReceived: idx('newReceived'),
-      carriedOver: idx('carriedOver'),
-      carriedForward: idx('carriedForward'),
-    };
-    totalRowsCache.set(rows, t);
-  }
-  return t;
+function totalRowsOf(generation: TableGeneration): TotalRows {
+  const rows = table3Rows(generation);
+  const idx = (key: string) => rows.findIndex((r) => r.key === key);
+  return {
+    total: idx('resultsTotal'),
+    outcomes: rows.map((r, i) => (r.outcome ? i : -1)).filter((i) => i >= 0),
+    newReceived: idx('newReceived'),
+    carriedOver: idx('carriedOver'),
+    carriedForward: idx('carriedForward'),
+  };
 }
+const TOTAL_ROWS: Record<TableGeneration, TotalRows> = { '2021': totalRowsOf('2021'), '2019': totalRowsOf('2019') };
 
 /** Violations of T3-ROW, T3-SUM and T3-BAL in a candidate matrix (nulls are not violations). */
-function violations(m: Matrix, rows: Table3RowDef[]): number {
+function violations(m: Matrix, generation: TableGeneration): number {
   let bad = m.filter((r) => !rowOk(r)).length;
-  const { total, outcomes, newReceived, carriedOver, carriedForward } = totalRows(rows);
+  const { total, outcomes, newReceived, carriedOver, carriedForward } = TOTAL_ROWS[generation];
   for (let c = 0; c < W; c++) {
     let sum = 0;
     let blank = false;
@@ -266,8 +262,8 @@ function readStream(segments: Segment[]): Reading | null {
     const vals = tokens.map((t) => tokenValue(t).value);
     const matrixOf = (r: StreamReading) => r.index.map((row) => row.map((p) => vals[p]));
     const plain: StreamReading = { index: rows.map((_, r) => COLS.map((_, c) => r * W + c)), blocks: rows.length, key: '' };
-    const candidates = (violations(matrixOf(plain), rows) === 0 ? [plain] : blockReadings(vals, rows.length))
-      .map((c) => ({ ...c, bad: violations(matrixOf(c), rows) }))
+    const candidates = (violations(matrixOf(plain), generation) === 0 ? [plain] : blockReadings(vals, rows.length))
+      .map((c) => ({ ...c, bad: violations(matrixOf(c), generation) }))
       .filter((c) => c.bad === 0)
       .sort((a, b) => a.blocks - b.blocks);
     // plain row order when it fits; otherwise the reading with the fewest blocks
@@ -313,7 +309,8 @@ function readGlued(segments: Segment[]): Reading | null {
     if (!best || score > best.score) best = { generation, rowOf, sim, score };
   }
   if (!best) return null;
-  const rows = table3Rows(best.generation);
+  const generation = best.generation;
+  const rows = table3Rows(generation);
   // candidate splits of each aligned row, kept only when the row's own total agrees
   const options: Map<number, { seg: number; splits: number[][] }> = new Map();
   best.rowOf.forEach((j, i) => {
@@ -331,7 +328,7 @@ function readGlued(segments: Segment[]): Reading | null {
   const search = (k: number) => {
     if (solutions.length >= 50) return;
     if (k === keys.length) {
-      if (violations(current, rows) === 0) solutions.push(current.map((r) => [...r]));
+      if (violations(current, generation) === 0) solutions.push(current.map((r) => [...r]));
       return;
     }
     const splits = options.get(keys[k])!.splits;
