@@ -20,17 +20,7 @@ export function analyse(doc: SourceDocument, options: ParseOptions = {}): Report
 
 /** The rules over a recognised report; the source lines are read only for excerpts. */
 export function checkRecognised(doc: SourceDocument, { report, notes }: Recognised, rules?: RuleSelection): Finding[] {
-  // an HTML document decodes its lines on first use: only when a finding needs an excerpt
-  return runRules(
-    {
-      report,
-      notes,
-      get lines() {
-        return doc.lines;
-      },
-    },
-    rules,
-  );
+  return runRules({ report, notes, lines: doc.lines }, rules);
 }
 
 function failure(e: unknown, source: SourceInfo): ParseResult {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Report } from '../src/model/report.js';
 import { parseBuffer } from '../src/pipeline.js';
 import { readHtml } from '../src/read/html.js';
+import { LazyLines } from '../src/read/lazy-lines.js';
 import { readText } from '../src/read/text.js';
 import { inferPeriod } from '../src/read/period.js';
 import { FIXTURES } from './helpers.js';
@@ -78,6 +79,27 @@ describe('text table shapes', () => {
   it('HTML layout tables that contain tables are read as ordinary blocks', () => {
     const doc = readHtml('<table><tr><td><p>一、总体情况</p><table><tr><td>规章</td><td>1</td></tr></table></td></tr></table>', { path: 'x.html', format: 'html' });
     expect(doc.blocks.map((b) => b.kind)).toEqual(['paragraph', 'table']);
+  });
+});
+
+describe('HTML source lines, decoded on demand', () => {
+  const pages = ['', 'one line', 'a\nb\n', '\n\n中文\r\n第二行 😀\n', '<p>一、总体情况</p>\n<table><tr><td>规章</td></tr></table>'];
+  it.each(pages)('are the lines of the decoded page: %j', (page) => {
+    const lines = new LazyLines(Buffer.from(page, 'utf8'));
+    const expected = page.split('\n');
+    expect(lines.length).toBe(expected.length);
+    // out of order, and twice, as diagnostics ask for them
+    for (const i of [...expected.keys()].reverse()) expect(lines.at(i)).toBe(expected[i]);
+    expect(Array.from({ length: lines.length }, (_, i) => lines.at(i))).toEqual(expected);
+    expect(lines.at(-1)).toBeUndefined();
+    expect(lines.at(expected.length)).toBeUndefined();
+  });
+
+  it('a finding on an HTML page shows the text of its line under it (pingtan 2019)', async () => {
+    const r = (await parseBuffer(readFileSync(join(FIXTURES, 'real/pingtan-2019.html')), 'pingtan-2019.html')) as Report;
+    const f = r.findings.find((x) => x.code === 'NARRATIVE_SUM_MISMATCH');
+    expect(f?.loc).toEqual({ line: 349 });
+    expect(f?.excerpt).toMatch(/^（一）基本情况今年，我区政府信息公开单位共公布政府信息2599条/);
   });
 });
 

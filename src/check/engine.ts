@@ -42,10 +42,13 @@ export function runRules(ctx: RuleContext, selection: RuleSelection = {}): Findi
     rule.check(ctx, (f) => {
       const finding: Finding = { code: rule.meta.code, severity: f.severity ?? rule.meta.severity, ...withoutSeverity(f) };
       const line = finding.loc?.line;
-      if (!finding.excerpt && line && ctx.lines?.[line - 1] !== undefined) {
+      if (!finding.excerpt && line) {
         let text = excerpts.get(line);
-        // the line as a reader sees it: HTML markup is not the text
-        if (text === undefined) excerpts.set(line, (text = readableLine(ctx.lines[line - 1], 400)));
+        if (text === undefined) {
+          const source = ctx.lines?.at(line - 1);
+          // the line as a reader sees it: HTML markup is not the text
+          excerpts.set(line, (text = source === undefined ? null : readableLine(source, 400)));
+        }
         if (text) finding.excerpt = text;
       }
       findings.push(finding);

@@ -5,6 +5,7 @@
  * that cannot state a figure are not split further.
  */
 import type { Report, Section } from '../model/report.js';
+import type { SourceLines } from '../read/document.js';
 import { isDigit, isSpace } from '../recognise/chars.js';
 import { COMPARISON, DIGIT, mayEndInUnit, trailingFigure, UNIT_END, WIDE_DIGIT } from './narrative.js';
 
@@ -152,7 +153,7 @@ function sentence(text: string): Sentence {
 }
 
 /** Source lines without whitespace, compacted as locate reaches them. */
-const compactLines = new WeakMap<string[], (string | undefined)[]>();
+const compactLines = new WeakMap<SourceLines, (string | undefined)[]>();
 /** Lines longer than this are searched rather than compacted (an HTML page can be one line of 100 000+ characters). */
 const LONG_LINE = 2000;
 
@@ -160,14 +161,14 @@ const LONG_LINE = 2000;
  * The location of a statement: the source line that contains its text (whitespace ignored), or
  * the section heading when the text spans lines that cannot be matched (HTML markup, wraps).
  */
-export function locate(text: string, section: Section, lines: string[] | undefined): Section['loc'] {
+export function locate(text: string, section: Section, lines: SourceLines | undefined): Section['loc'] {
   const key = text.replace(/\s+/g, '').slice(0, 12);
   if (!lines || key.length < 4 || section.loc.line === undefined) return section.loc;
   let compact = compactLines.get(lines);
   if (!compact) compactLines.set(lines, (compact = []));
   let spaced: RegExp | undefined;
   for (let i = section.loc.line - 1; i < lines.length; i++) {
-    const line = lines[i];
+    const line = lines.at(i)!;
     // the key has no whitespace: found as printed, it is found in the compacted line too
     if (line.includes(key)) return { line: i + 1 };
     // only a line with whitespace and the key's first character can contain it compacted (most

@@ -5,6 +5,7 @@
  */
 import type { Finding, Loc, Report, Severity } from '../model/report.js';
 import type { Generation } from '../model/template.js';
+import type { SourceLines } from '../read/document.js';
 import type { Note } from '../recognise/context.js';
 
 export interface RuleMeta {
@@ -25,7 +26,7 @@ export interface RuleContext {
   /** What recognition had to interpret (labels placed by position, digits split …). */
   notes: Note[];
   /** The source as lines, for the excerpt under a diagnostic. */
-  lines?: string[];
+  lines?: SourceLines;
   /** Corpus rules: the same body's report of the previous statistics year, when the corpus has it. */
   previous?: Report;
   /** Corpus rules: the store's reference to `previous` (for findings that name it). */

@@ -41,11 +41,11 @@ export interface SourceDocument {
   source: SourceInfo;
   blocks: Block[];
   /**
-   * The source as lines of text, for diagnostics (`path:line` and the line under it). The HTML
-   * reader computes them on first access (a getter): most reports never need them, and a page
-   * is mostly markup. Read the property only when a line is wanted.
+   * The source as lines of text, for diagnostics (`path:line` and the line under it). A string
+   * array satisfies it; the HTML reader decodes a line only when it is asked for, since most
+   * reports need none and a page is mostly markup.
    */
-  lines?: string[];
+  lines?: SourceLines;
   /** Metadata the container itself carries (HTML <title>, crawler headers, DOCX core props). */
   metaHints: {
     /** A title the container states for the page itself (HTML ArticleTitle, crawler 标题). */
@@ -55,6 +55,12 @@ export interface SourceDocument {
     published?: string;
     publisher?: string;
   };
+}
+
+/** Lines of a source, 0-based; `at` is undefined past the end (as on an array). */
+export interface SourceLines {
+  readonly length: number;
+  at(index: number): string | undefined;
 }
 
 export class ReadFailure extends Error {

@@ -7,9 +7,9 @@
  */
 import type { Loc, SourceInfo } from '../model/report.js';
 import { paragraph, type Block, type SourceDocument } from './document.js';
-import { decodeUtf8 } from './encoding.js';
 import { resolveSpans, type SpanCell } from './grid.js';
 import { attributes, decodeRun, isSpace, scanHtml } from './html-scan.js';
+import { LazyLines } from './lazy-lines.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'select', 'iframe', 'svg', 'object']);
 const BLOCK = new Set([
@@ -191,16 +191,7 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
   while (tables.length) finishTable(tables.pop()!);
   flush(page);
   if (!metaHints.title && title.trim()) metaHints.title = title.trim().split(/[_|｜]/)[0].trim();
-  let pageLines: string[] | undefined;
-  return {
-    source,
-    blocks,
-    // only diagnostics look at the lines, and decoding a whole page costs more than reading it
-    get lines() {
-      return (pageLines ??= decodeUtf8(bytes).split('\n'));
-    },
-    metaHints,
-  };
+  return { source, blocks, lines: new LazyLines(bytes), metaHints };
 }
 
 /** Text as a browser lays it out: whitespace runs are one space, none at the ends. */

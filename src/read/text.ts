@@ -86,7 +86,7 @@ function stripMarkdown(line: string): string {
 }
 
 /** `^\t[^\t]*$`: one tab, in front. */
-const isTabCell = (l: string | undefined) => l !== undefined && l.charCodeAt(0) === 9 && l.indexOf('\t', 1) === -1;
+const isTabCell = (l: string | undefined) => l !== undefined && l.length > 0 && l.charCodeAt(0) === 9 && l.indexOf('\t', 1) === -1;
 const isBlank = (l: string | undefined) => l !== undefined && l.trim() === '';
 
 /** One cell per tab-indented line; a blank line then a tab line starts the next row. */

@@ -12,3 +12,9 @@ export const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 
 /** The char codes of `chars`, for membership tests. */
 export const charCodes = (chars: string) => new Set([...chars].map((c) => c.charCodeAt(0)));
+
+/**
+ * The char code at `i`, or -1 outside the string. A read past the end would give NaN, and the
+ * first such read deoptimises code that the optimiser compiled for in-bounds reads only.
+ */
+export const codeAt = (s: string, i: number) => (i >= 0 && i < s.length ? s.charCodeAt(i) : -1);

@@ -6,7 +6,7 @@
  */
 import type { Loc } from '../model/report.js';
 import type { Block, SourceDocument } from '../read/document.js';
-import { charCodes, isSpace } from './chars.js';
+import { charCodes, codeAt, isSpace } from './chars.js';
 import { compact, parseValue, type ParsedValue } from './normalise.js';
 
 export interface Token {
@@ -25,6 +25,16 @@ export interface Token {
   rowId?: number;
   /** The token's reading as a cell, computed once (see tokenValue). */
   parsed?: ParsedValue;
+}
+
+/**
+ * A token with every field present, in one order. Tokens are read by most of recognition; one
+ * object shape for all of them keeps that code monomorphic, where optional fields added later
+ * (`glued`, `parsed`) gave each token kind its own hidden class and the optimiser had to
+ * generalise, and recompile, every reader of tokens.
+ */
+export function newToken(t: Token['t'], raw: string, loc: Loc, block: number, grid = false, rowId?: number, parsed?: ParsedValue): Token {
+  return { t, raw, loc, block, grid, glued: false, note: undefined, rowId, parsed };
 }
 
 /** A value token's reading (cached on the token: tables read the same token several times). */
@@ -55,25 +65,25 @@ function gridTokens(block: Extract<Block, { kind: 'table' }>, index: number, out
       const raw = cell.text;
       const text = raw.trim();
       if (!text) {
-        out.push({ t: 'blank', raw, loc: cell.loc, block: index, grid, rowId });
+        out.push(newToken('blank', raw, cell.loc, index, grid, rowId));
         continue;
       }
       const parsed = parseValue(raw, { money: true });
       if (parsed.value !== null || parsed.marker === 'dash' || parsed.marker === 'slash' || /^(空|无|暂无)$/.test(text)) {
-        const token: Token = { t: 'value', raw, loc: cell.loc, block: index, grid, parsed, rowId };
-        if (cell.note) token.note = cell.note;
+        const token = newToken('value', raw, cell.loc, index, grid, rowId, parsed);
+        token.note = cell.note;
         out.push(token);
       } else if (!grid) {
         lineTokens(raw, cell.loc, index, out, false);
-      } else out.push({ t: 'text', raw: compact(text), loc: cell.loc, block: index, grid, rowId });
+      } else out.push(newToken('text', compact(text), cell.loc, index, grid, rowId));
     }
-    out.push({ t: 'end', raw: '', loc: row[0]?.loc ?? block.loc, block: index, grid });
+    out.push(newToken('end', '', row[0]?.loc ?? block.loc, index, grid));
   }
 }
 
 // Characters are compared by code, never as one-character strings: an ideograph read as line[i]
 // is a new string, and these tests run for every character of every line.
-/** ASCII or full-width digit (NaN, past the end of a line, is none). */
+/** ASCII or full-width digit (-1, past the end of a line, is none). */
 const isDigitCode = (c: number) => (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19);
 /** White space or no character at all (the start or end of the line). */
 const spaceOrEdge = (s: string, at: number) => at < 0 || at >= s.length || isSpace(s.charCodeAt(at));
@@ -97,12 +107,12 @@ const matchesAt = (re: RegExp, s: string, at: number) => {
 };
 /** Characters a word suffix can start with (after an optional space): most numbers fail this test, not the regex. */
 const SUFFIX_START = charCodes('年月日号时%％周个倍');
-const maySuffix = (s: string, at: number) => SUFFIX_START.has(s.charCodeAt(at)) || (spaceOrEdge(s, at) && SUFFIX_START.has(s.charCodeAt(at + 1)));
-/** The code of the first character at or after `from` that is not white space (NaN at the end). */
+const maySuffix = (s: string, at: number) => SUFFIX_START.has(codeAt(s, at)) || (spaceOrEdge(s, at) && SUFFIX_START.has(codeAt(s, at + 1)));
+/** The code of the first character at or after `from` that is not white space (-1 at the end). */
 function nextVisible(s: string, from: number): number {
   let i = from;
   while (i < s.length && isSpace(s.charCodeAt(i))) i++;
-  return s.charCodeAt(i);
+  return codeAt(s, i);
 }
 
 const ANY_DIGIT = /[0-9０-９]/;
@@ -113,8 +123,8 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
   if (!ANY_DIGIT.test(line)) {
     // most prose lines: no number, one text token
     const t = compact(line);
-    if (t) out.push({ t: 'text', raw: t, loc, block });
-    if (withEnd) out.push({ t: 'end', raw: '', loc, block });
+    if (t) out.push(newToken('text', t, loc, block));
+    if (withEnd) out.push(newToken('end', '', loc, block));
     return;
   }
   if (PAGE_NUMBER.test(line)) return;
@@ -122,13 +132,13 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
   let textLoc = loc;
   const flushText = () => {
     const t = compact(text);
-    if (t) out.push({ t: 'text', raw: t, loc: textLoc, block });
+    if (t) out.push(newToken('text', t, textLoc, block));
     text = '';
   };
   let i = 0;
   while (i < line.length) {
     const c = line.charCodeAt(i);
-    const signed = SIGNS.has(c) && isDigitCode(line.charCodeAt(i + 1)) && spaceOrEdge(line, i - 1);
+    const signed = SIGNS.has(c) && isDigitCode(codeAt(line, i + 1)) && spaceOrEdge(line, i - 1);
     if (!isDigitCode(c) && !signed) {
       // copy the run up to the next digit or sign character at once
       NUMBER_START.lastIndex = i + 1;
@@ -142,22 +152,24 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
     let j = signed ? i + 1 : i;
     while (j < line.length) {
       const d = line.charCodeAt(j);
-      if (isDigitCode(d) || (THOUSANDS.has(d) && isDigitCode(line.charCodeAt(j + 1)) && isDigitCode(line.charCodeAt(j - 1)))) j++;
+      if (isDigitCode(d) || (THOUSANDS.has(d) && isDigitCode(codeAt(line, j + 1)) && isDigitCode(codeAt(line, j - 1)))) j++;
       else break;
     }
-    if (DECIMAL_POINTS.has(line.charCodeAt(j)) && isDigitCode(line.charCodeAt(j + 1))) {
+    if (DECIMAL_POINTS.has(codeAt(line, j)) && isDigitCode(codeAt(line, j + 1))) {
       j++;
       while (j < line.length && isDigitCode(line.charCodeAt(j))) j++;
     }
     let run = line.slice(start, j);
-    const before = start > 0 ? line.charCodeAt(start - 1) : NaN;
-    const after = line.charCodeAt(j);
+    const before = codeAt(line, start - 1);
+    const after = codeAt(line, j);
     // "1.属于国家秘密", "2、重复申请": the last digit numbers the label that follows
     if (NUMBERING_MARKS.has(after) && isCjkOrLetter(nextVisible(line, j + 1)) && !run.includes('.')) {
       const value = run.slice(0, -1);
       if (value && /\d$/.test(value.normalize('NFKC'))) {
         flushText();
-        out.push({ t: 'value', raw: value, loc, block, glued: true });
+        const token = newToken('value', value, loc, block);
+        token.glued = true;
+        out.push(token);
       }
       text += run.slice(-1);
       i = j;
@@ -174,14 +186,14 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
     const unit = after === WAN || after === YUAN ? matchesAt(MONEY_UNIT, line, j) : null;
     if (unit) unitEnd = j + unit[0].length;
     run = line.slice(start, unitEnd);
-    const glued = (start > 0 && !spaceOrEdge(line, start - 1) && !signed && !CELL_SEPARATORS.has(before)) || isCjkOrLetter(line.charCodeAt(unitEnd));
+    const glued = (start > 0 && !spaceOrEdge(line, start - 1) && !signed && !CELL_SEPARATORS.has(before)) || isCjkOrLetter(codeAt(line, unitEnd));
     flushText();
-    const token: Token = { t: 'value', raw: run, loc, block };
-    if (glued) token.glued = true;
+    const token = newToken('value', run, loc, block);
+    token.glued = glued;
     out.push(token);
     i = unitEnd;
     textLoc = loc;
   }
   flushText();
-  if (withEnd) out.push({ t: 'end', raw: '', loc, block });
+  if (withEnd) out.push(newToken('end', '', loc, block));
 }
