@@ -9,6 +9,7 @@ import type { Block, SourceDocument } from '../read/document.js';
 import { charCodes, codeAt, isSpace } from './chars.js';
 import { compact, parseValue, type ParsedValue } from './normalise.js';
 
+/** Every field is always present (see newToken); the optional ones hold undefined. */
 export interface Token {
   t: 'text' | 'value' | 'blank' | 'end';
   raw: string;
@@ -16,15 +17,15 @@ export interface Token {
   /** Index of the block the token comes from. */
   block: number;
   /** From a table grid: the row ends are real row boundaries. */
-  grid?: boolean;
+  grid: boolean;
   /** Digits written against label text with no separator: may be several numbers run together. */
-  glued?: boolean;
+  glued: boolean;
   /** What the reader had to interpret to produce the text (see TableCell.note). */
-  note?: string;
+  note: string | undefined;
   /** Grid tokens: which grid row (unique in the document) the cell is in. */
-  rowId?: number;
+  rowId: number | undefined;
   /** The token's reading as a cell, computed once (see tokenValue). */
-  parsed?: ParsedValue;
+  parsed: ParsedValue | undefined;
 }
 
 /**
