@@ -10,6 +10,7 @@ import type { Report } from '../src/model/report.js';
 import { parseBuffer } from '../src/pipeline.js';
 import { readHtml } from '../src/read/html.js';
 import { LazyLines } from '../src/read/lazy-lines.js';
+import { lineExcerpt, readableLine } from '../src/check/excerpt.js';
 import { readText } from '../src/read/text.js';
 import { inferPeriod } from '../src/read/period.js';
 import { FIXTURES } from './helpers.js';
@@ -93,6 +94,36 @@ describe('HTML source lines, decoded on demand', () => {
     expect(Array.from({ length: lines.length }, (_, i) => lines.at(i))).toEqual(expected);
     expect(lines.at(-1)).toBeUndefined();
     expect(lines.at(expected.length)).toBeUndefined();
+  });
+
+  it('answer "does line i contain this text" from the bytes, as the decoded line would', () => {
+    const page = '<p>政府信息公开 2599 条</p>\n第二行 😀 done\r\n\nlast';
+    const lines = new LazyLines(Buffer.from(page, 'utf8'));
+    const decoded = page.split('\n');
+    const probes = ['政府信息', '2599 条', '</p>', '第二行', '😀', '\ud83d', '\r', '', 'last', '公开2599', 'done\r\n'];
+    for (let i = -1; i <= decoded.length; i++) for (const p of probes) expect([i, p, lines.includes(i, p)]).toEqual([i, p, decoded[i]?.includes(p) ?? false]);
+    // the start of a line is cut before a character, never inside one
+    const fresh = new LazyLines(Buffer.from(page, 'utf8'));
+    expect(fresh.start(0, 4)).toEqual({ text: '<p>', whole: false });
+    expect(fresh.start(0, 6)).toEqual({ text: '<p>政', whole: false });
+    expect(fresh.start(3, 4)).toEqual({ text: 'last', whole: true });
+    expect(fresh.start(4, 4)).toBeUndefined();
+  });
+
+  // a page that is one long line: the excerpt decodes only as much of it as it needs
+  const markup = (n: number) => `<span style="mso-bidi-font-family:'Times New Roman';color:black">`.repeat(n);
+  const longLines = [
+    `${markup(400)}<p>本年度收到申请 5 件</p>${markup(400)}`, // markup past the first bytes decoded: the text is short
+    `<p>${'本年度收到申请五件。'.repeat(2000)}</p>`, // text far over the limit within the first bytes
+    `<a title="${'x'.repeat(40_000)}">短</a>`, // no ">" in the first bytes: the whole line is needed
+    `${markup(300)}<p>${'文'.repeat(380)}</p> <b>${'字'.repeat(30)}`, // over the limit only near the end
+    `${'文 '.repeat(20_000)}<`, // a "<" that never closes is text
+  ];
+  it.each(longLines.map((l, i) => [i, l]))('a long line\'s excerpt is readableLine of the whole line (%i)', (_i, line) => {
+    const lines = new LazyLines(Buffer.from(`第一行\n${line}\n末行`, 'utf8'));
+    expect(lineExcerpt(lines, 1, 400)).toBe(readableLine(line as string, 400));
+    expect(lineExcerpt(['第一行', line as string], 1, 400)).toBe(readableLine(line as string, 400));
+    expect(lineExcerpt(lines, 5, 400)).toBeNull();
   });
 
   it('a finding on an HTML page shows the text of its line under it (pingtan 2019)', async () => {

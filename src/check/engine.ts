@@ -3,7 +3,7 @@
  * every finding needs (code, default severity, the source line) so rules only say what is wrong.
  */
 import type { Finding, Severity } from '../model/report.js';
-import { readableLine } from './excerpt.js';
+import { lineExcerpt } from './excerpt.js';
 import { RULES } from './rules/index.js';
 import type { FindingInput, Rule, RuleContext } from './rule.js';
 
@@ -45,9 +45,8 @@ export function runRules(ctx: RuleContext, selection: RuleSelection = {}): Findi
       if (!finding.excerpt && line) {
         let text = excerpts.get(line);
         if (text === undefined) {
-          const source = ctx.lines?.at(line - 1);
           // the line as a reader sees it: HTML markup is not the text
-          excerpts.set(line, (text = source === undefined ? null : readableLine(source, 400)));
+          excerpts.set(line, (text = ctx.lines ? lineExcerpt(ctx.lines, line - 1, 400) : null));
         }
         if (text) finding.excerpt = text;
       }

@@ -1,5 +1,22 @@
 /** The source line under a finding, as a reader sees it. */
+import type { SourceLines } from '../read/document.js';
+import { lineStart } from '../read/lazy-lines.js';
 import { isSpace } from '../recognise/chars.js';
+
+/**
+ * readableLine of line `index`, decoding a long line of a page only as far as it takes to show
+ * that its text is too long. Up to the last ">" of a start of the line, the text read is the start
+ * of the line's text, so when that is already over `max`, so is the line's.
+ */
+export function lineExcerpt(lines: SourceLines, index: number, max: number): string | null {
+  for (let bytes = 16 * 1024; ; bytes *= 8) {
+    const start = lineStart(lines, index, bytes);
+    if (start === undefined) return null;
+    if (start.whole) return readableLine(start.text, max);
+    const close = start.text.lastIndexOf('>');
+    if (close !== -1 && readableLine(start.text.slice(0, close + 1), max) === null) return null;
+  }
+}
 
 /**
  * The line with HTML markup taken out and whitespace collapsed — what

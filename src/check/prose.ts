@@ -6,6 +6,7 @@
  */
 import type { Report, Section } from '../model/report.js';
 import type { SourceLines } from '../read/document.js';
+import { lineIncludes } from '../read/lazy-lines.js';
 import { isDigit, isSpace } from '../recognise/chars.js';
 import { COMPARISON, DIGIT, mayEndInUnit, trailingFigure, UNIT_END, WIDE_DIGIT } from './narrative.js';
 
@@ -168,12 +169,14 @@ export function locate(text: string, section: Section, lines: SourceLines | unde
   if (!compact) compactLines.set(lines, (compact = []));
   let spaced: RegExp | undefined;
   for (let i = section.loc.line - 1; i < lines.length; i++) {
-    const line = lines.at(i)!;
-    // the key has no whitespace: found as printed, it is found in the compacted line too
-    if (line.includes(key)) return { line: i + 1 };
+    // the key has no whitespace: found as printed, it is found in the compacted line too (an HTML
+    // line is searched in its bytes: a page can be one line of 100 000+ characters)
+    if (lineIncludes(lines, i, key)) return { line: i + 1 };
     // only a line with whitespace and the key's first character can contain it compacted (most
     // lines of an HTML page are markup)
-    if (!line.includes(key[0]) || !/\s/.test(line)) continue;
+    if (!lineIncludes(lines, i, key[0])) continue;
+    const line = lines.at(i)!;
+    if (!/\s/.test(line)) continue;
     const found =
       line.length > LONG_LINE
         ? // the key with any whitespace between its characters

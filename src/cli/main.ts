@@ -11,6 +11,7 @@ import { registerIngest } from './commands/ingest.js';
 import { registerQuery } from './commands/query.js';
 import { registerExport } from './commands/export.js';
 import { UsageError } from './io.js';
+import { tuneJit } from '../jit.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -39,6 +40,7 @@ export function addCommand(register: (program: Command) => void): void {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  tuneJit();
   // `gongkai … | head`: a closed pipe ends the output, it is not an error
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { FileOutcome } from './record.js';
 import type { WorkerInit, WorkerTask } from './worker.js';
+import { tuneJit } from '../jit.js';
 
 interface Job {
   id: number;
@@ -58,6 +59,7 @@ export class ParsePool {
     private readonly init: WorkerInit,
     options: { threads?: number; timeoutMs?: number } = {},
   ) {
+    tuneJit(); // before the workers' isolates exist: they read it when created
     this.size = Math.max(1, options.threads ?? availableParallelism());
     this.timeoutMs = options.timeoutMs ?? 120_000;
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());

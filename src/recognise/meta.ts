@@ -119,6 +119,9 @@ const NAMING: [string, RegExp][] = [
   ['请与', /请与(.{4,30}?)联系/],
 ];
 
+/** The longest signature line: a name of up to 30 characters and "2024年12月31日". */
+const SIGNATURE_MAX = 30 + '0000年00月00日'.length;
+
 /** Names the report gives itself outside the title: 填报单位, "本报告由…编制", "请与…联系", signature lines. */
 function textAgencies(doc: SourceDocument): string[] {
   const out: string[] = [];
@@ -131,7 +134,7 @@ function textAgencies(doc: SourceDocument): string[] {
   }
   // signature: a short line that is a body name, near a date line at the end
   for (const { text: t } of paras.slice(-12)) {
-    const m = /^(.{4,30}?)(?:\d{4}年\d{1,2}月\d{1,2}日)?$/.exec(t);
+    const m = t.length <= SIGNATURE_MAX ? /^(.{4,30}?)(?:\d{4}年\d{1,2}月\d{1,2}日)?$/.exec(t) : null;
     if (m && BODY.test(m[1]) && specific(m[1]) && !/[，。：:]/.test(m[1])) out.push(m[1]);
   }
   return out.filter((n) => n.length >= 4 && BODY.test(n));

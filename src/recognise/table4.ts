@@ -22,7 +22,10 @@ const LAYOUT = tableLayout(
   TABLE4_BLOCKS.map((b) => ({ key: b.key, columns: COLS.map((key) => ({ key })) })),
 );
 
-const blockOk = (b: (number | null)[]) => b.some((v) => v === null) || b[0]! + b[1]! + b[2]! + b[3]! === b[4];
+const blockOk = (b: (number | null)[]) => sumHolds(b[0], b[1], b[2], b[3], b[4]);
+/** 维持 + 纠正 + 其他 + 尚未审结 = 总计, or a blank among them (nothing to contradict). */
+const sumHolds = (a: number | null, b: number | null, c: number | null, d: number | null, total: number | null) =>
+  a === null || b === null || c === null || d === null || total === null || a + b + c + d === total;
 
 export function recogniseTable4(tokens: Token[], region: Region, rec: Recognition): Record<string, Record<string, number | null>> | null {
   const mode = regionMode(tokens, region);
@@ -106,25 +109,25 @@ function readStream(tokens: Token[]): TablePlan | null {
  * then three disjoint ones that cover all 15 positions.
  */
 function partitions(nums: (number | null)[]): number[][][] {
+  // 3,003 five-position choices of 15: tested on the numbers themselves, without an array each
   const candidates: number[][] = [];
   const n = nums.length;
   for (let a = 0; a < n; a++)
     for (let b = a + 1; b < n; b++)
       for (let c = b + 1; c < n; c++)
         for (let d = c + 1; d < n; d++)
-          for (let e = d + 1; e < n; e++) if (blockOk([nums[a], nums[b], nums[c], nums[d], nums[e]])) candidates.push([a, b, c, d, e]);
+          for (let e = d + 1; e < n; e++) if (sumHolds(nums[a], nums[b], nums[c], nums[d], nums[e])) candidates.push([a, b, c, d, e]);
   const out: number[][][] = [];
-  const mask = (idx: number[]) => idx.reduce((m, i) => m | (1 << i), 0);
-  const masks = candidates.map(mask);
+  const masks = candidates.map((idx) => idx.reduce((m, i) => m | (1 << i), 0));
   const full = (1 << n) - 1;
   for (let i = 0; i < candidates.length && out.length < 50; i++) {
     if (candidates[i][0] !== 0) continue; // the first block holds the first value
+    // the second block holds the first value the first does not
+    let second = 0;
+    while (masks[i] & (1 << second)) second++;
     for (let j = 0; j < candidates.length && out.length < 50; j++) {
-      if (masks[i] & masks[j]) continue;
-      const rest = full & ~(masks[i] | masks[j]);
-      // the second block holds the first value the first does not
-      if (candidates[j][0] !== Math.min(...[...Array(n).keys()].filter((k) => !(masks[i] & (1 << k))))) continue;
-      const k = masks.indexOf(rest);
+      if (masks[i] & masks[j] || candidates[j][0] !== second) continue;
+      const k = masks.indexOf(full & ~(masks[i] | masks[j]));
       if (k >= 0) out.push([candidates[i], candidates[j], candidates[k]]);
     }
   }
