@@ -22,6 +22,8 @@ import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 
 const MEASURED_ON = /^11\./; // Node 20
+/** V8's own queue length: with at least this many spare cores there is nothing to limit. */
+const DEFAULT_QUEUE = 8;
 
 let tuned = false;
 
@@ -30,5 +32,5 @@ export function tuneJit(): void {
   tuned = true;
   setFlagsFromString('--no-turbo-inline-array-builtins');
   const spare = availableParallelism() - 1;
-  if (spare < 8) setFlagsFromString(`--concurrent-recompilation-queue-length=${Math.max(1, spare)}`);
+  if (spare < DEFAULT_QUEUE) setFlagsFromString(`--concurrent-recompilation-queue-length=${Math.max(1, spare)}`);
 }

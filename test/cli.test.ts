@@ -1,4 +1,5 @@
 /** The command line as a process: formats, standard input, options and exit codes. */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -129,8 +130,7 @@ describe('gongkai rules, explain, schema', () => {
 
 describe('JIT settings for batches (src/jit.ts)', () => {
   // V8 prints "Error: unrecognized flag" for a flag it does not have: every flag set must exist
-  it('are accepted by this Node without a word on stderr, once however often they are asked for', async () => {
-    const { spawnSync } = await import('node:child_process');
+  it('are accepted by this Node without a word on stderr, once however often they are asked for', () => {
     const jit = new URL('../dist/jit.js', import.meta.url).href;
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', `import { tuneJit } from '${jit}'; tuneJit(); tuneJit(); console.log('ok');`], { encoding: 'utf8' });
     expect([r.status, r.stdout.trim(), r.stderr]).toEqual([0, 'ok', '']);

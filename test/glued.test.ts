@@ -6,6 +6,8 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePath } from '../src/pipeline.js';
+import { readText } from '../src/read/text.js';
+import { findSections } from '../src/recognise/sections.js';
 import { diffExpected, fixtureCases } from './helpers.js';
 
 const cases = fixtureCases((f) => f.includes('.glued.'));
@@ -64,9 +66,7 @@ describe('glued crawler text', () => {
 });
 
 describe('crawler text: the parts of the report inside one line', () => {
-  it('finds each heading and ends it at the word that closes it', async () => {
-    const { readText } = await import('../src/read/text.js');
-    const { findSections } = await import('../src/recognise/sections.js');
+  it('finds each heading and ends it at the word that closes it', () => {
     const line =
       '一、总体情况 2023年，我局认真贯彻落实。二、主动公开 政府信息情况本年主动公开信息120条；三、收到和处理政府信息公开申请情况 本年收到申请5件。' +
       '四、政府信息公开行政复议、行政诉讼情况 无。五、存在的主要问题及改进情况 一是公开内容不够全面。六、其他需要报告的事项 本年度未收取信息处理费。' +
