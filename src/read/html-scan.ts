@@ -10,7 +10,8 @@
  * Malformed input never throws: a "<" that starts no tag (or a tag whose quotes never close) is
  * text, an unterminated comment or raw-text element runs to the end of the page.
  */
-import { decodeHTML } from 'entities';
+// the decoder alone: the package's main entry also builds the encoder's tables, for nothing here
+import { decodeHTML } from 'entities/decode';
 
 export interface HtmlHandler {
   /**

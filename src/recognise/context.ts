@@ -18,22 +18,27 @@ export class Recognition {
   readonly cells: Cell[] = [];
   readonly notes: Note[] = [];
 
-  /** Records a value read from a token and returns it. */
-  read(path: string, token: Token | null, opts: { money?: boolean; inferred?: string; value?: number | null } = {}): number | null {
+  /**
+   * Records a value read from a token and returns it. `money`: the column is in 万元; `inferred`:
+   * why the value is not simply the token's reading; `value`: the value, when it is not the
+   * token's own reading (split digits). Positional, not an options object: this runs for every
+   * cell of every table, and the object was most of the garbage recognition made.
+   */
+  read(path: string, token: Token | null, money = false, inferred?: string, value?: number | null): number | null {
     if (!token) {
-      this.cells.push({ path, raw: '', value: null, loc: {}, marker: 'blank', ...(opts.inferred ? { inferred: opts.inferred } : {}) });
+      this.cells.push({ path, raw: '', value: null, loc: {}, marker: 'blank', ...(inferred ? { inferred } : {}) });
       return null;
     }
     // money columns convert a printed 元 to 万元; elsewhere a unit is only dropped
-    const parsed = opts.money || !token.raw.includes('元') ? tokenValue(token) : parseValue(token.raw);
-    const value = opts.value !== undefined ? opts.value : parsed.value;
-    const cell: Cell = { path, raw: token.raw, value, loc: token.loc };
+    const parsed = money || !token.raw.includes('元') ? tokenValue(token) : parseValue(token.raw);
+    const read = value !== undefined ? value : parsed.value;
+    const cell: Cell = { path, raw: token.raw, value: read, loc: token.loc };
     if (parsed.marker) cell.marker = parsed.marker;
     if (parsed.unit) cell.unit = parsed.unit;
     if (token.note || parsed.normalised) cell.normalised = [token.note, parsed.normalised].filter(Boolean).join('; ');
-    if (opts.inferred) cell.inferred = opts.inferred;
+    if (inferred) cell.inferred = inferred;
     this.cells.push(cell);
-    return value;
+    return read;
   }
 
   note(note: Note): void {

@@ -10,7 +10,7 @@ import type { Recognition } from './context.js';
 import { normLabel } from './normalise.js';
 import { buildSegments, regionMode, type Region, type Segment } from './segments.js';
 import { splitGroups } from './split.js';
-import type { Token } from './tokens.js';
+import { newToken, type Token } from './tokens.js';
 
 const UNITS = [...LEGACY_UNITS].sort((a, b) => b.length - a.length);
 
@@ -161,7 +161,7 @@ function narrow(rows: LegacyRow[]): void {
 
 function readRow(row: LegacyRow, path: string, rec: Recognition): number | null {
   const shown = row.label.length > 24 ? `…${row.label.slice(-24)}` : row.label;
-  if (!row.candidates) return rec.read(path, row.token, { money: row.money });
+  if (!row.candidates) return rec.read(path, row.token, row.money);
   const raw = row.token?.raw ?? '';
   if (row.candidates.length === 1 && row.token) {
     const [year, cum] = row.candidates[0];
@@ -172,7 +172,10 @@ function readRow(row: LegacyRow, path: string, rec: Recognition): number | null 
       paths: [path],
       loc: row.token.loc,
     });
-    return rec.read(path, { ...row.token, raw: String(year) }, { money: row.money, inferred: `split from the glued digits "${raw}"` });
+    // the year's part as a token of its own: the glued token's cached reading is of all the digits
+    const part = newToken('value', String(year), row.token.loc, row.token.block, row.token.grid, row.token.rowId);
+    part.note = row.token.note;
+    return rec.read(path, part, row.money, `split from the glued digits "${raw}"`);
   }
   rec.note({
     code: 'CELL_AMBIGUOUS',
@@ -181,7 +184,7 @@ function readRow(row: LegacyRow, path: string, rec: Recognition): number | null 
     paths: [path],
     loc: row.token?.loc,
   });
-  return rec.read(path, null, { inferred: 'glued digits could not be split unambiguously' });
+  return rec.read(path, null, false, 'glued digits could not be split unambiguously');
 }
 
 /** The printed label of the row itself: the text after the last header-ish or block run. */

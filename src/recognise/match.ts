@@ -100,7 +100,7 @@ function truncated(label: string, core: string): boolean {
  * labels that match nothing exactly, which in a clean report is none of them. Rows are shared
  * between calls (read-only): a corpus prints the same official labels thousands of times.
  */
-export function simMatrix(labels: string[], targets: readonly LabelTarget[]): readonly (readonly number[])[] {
+export function simMatrix(labels: string[], targets: readonly LabelTarget[]): readonly SimRow[] {
   let cache = simRows.get(targets);
   if (!cache) simRows.set(targets, (cache = new Map()));
   return labels.map((label) => {
@@ -115,13 +115,22 @@ export function simMatrix(labels: string[], targets: readonly LabelTarget[]): re
 }
 
 /** Per target list (a module constant), the similarity row of each label seen. */
-const simRows = new WeakMap<readonly LabelTarget[], Map<string, readonly number[]>>();
+const simRows = new WeakMap<readonly LabelTarget[], Map<string, SimRow>>();
 const SIM_ROWS_LIMIT = 20_000;
 
-function similarityRow(label: string, targets: readonly LabelTarget[]): number[] {
-  const exact = targets.map((t) => quickSimilarity(label, t));
-  if (exact.some((s) => s >= 0.9)) return exact;
-  return targets.map((t) => similarity(label, t));
+/**
+ * A label's similarity with each target. Always a Float64Array: as arrays, rows of whole numbers
+ * (0 and 1) and rows of fractions are different kinds of array, and code reading both (align)
+ * was compiled for one and thrown away at the first of the other.
+ */
+export type SimRow = Float64Array;
+
+function similarityRow(label: string, targets: readonly LabelTarget[]): SimRow {
+  const row = new Float64Array(targets.length);
+  for (let j = 0; j < targets.length; j++) row[j] = quickSimilarity(label, targets[j]);
+  if (row.some((s) => s >= 0.9)) return row;
+  for (let j = 0; j < targets.length; j++) row[j] = similarity(label, targets[j]);
+  return row;
 }
 
 function quickSimilarity(label: string, t: LabelTarget): number {
@@ -140,7 +149,7 @@ export interface Alignment {
  * label similarity of segment i and row j; `fits[i][j]` whether the segment's values can fill
  * the row (counts). Unlabelled segments may fill a row by position.
  */
-export function align(sim: readonly (readonly number[])[], fits: boolean[][], rows: number): Alignment {
+export function align(sim: readonly SimRow[], fits: boolean[][], rows: number): Alignment {
   const n = sim.length;
   const SKIP_SEGMENT = -0.6;
   const SKIP_ROW = -0.5;

@@ -52,7 +52,7 @@ export function commitPlan(plan: TablePlan, rec: Recognition, layout: TableLayou
     const values: Record<string, number | null> = {};
     for (const col of row.columns) {
       const cell = planned?.get(col.key);
-      values[col.key] = planned ? rec.read(col.path, cell?.token ?? null, { money: col.money, inferred: cell?.inferred, value: cell?.value }) : null;
+      values[col.key] = planned ? rec.read(col.path, cell?.token ?? null, col.money, cell?.inferred, cell?.value) : null;
     }
     out[row.key] = values;
   }

@@ -12,7 +12,7 @@
  */
 import { TABLE3_COLUMN_KEYS, TABLE3_ROWS, table3Rows, type Table3RowDef, type TableGeneration } from '../model/template.js';
 import type { Recognition, Note } from './context.js';
-import { align, similarity, simMatrix, target } from './match.js';
+import { align, similarity, simMatrix, target, type SimRow } from './match.js';
 import { normLabel } from './normalise.js';
 import { commitPlan, newPlan, planRow, tableLayout, type PlannedCell, type TableLayout, type TablePlan } from './plan.js';
 import { buildSegments, reclaimTextCells, regionMode, trimBlanks, type Region, type Segment } from './segments.js';
@@ -70,7 +70,7 @@ function isTable3Label(text: string): boolean {
 }
 
 /** Label similarity against every row of both generations, computed once. */
-function allRowsSimilarity(segments: Segment[]): readonly (readonly number[])[] {
+function allRowsSimilarity(segments: Segment[]): readonly SimRow[] {
   return simMatrix(
     segments.map((s) => s.label),
     ALL_TARGETS,
@@ -78,9 +78,9 @@ function allRowsSimilarity(segments: Segment[]): readonly (readonly number[])[] 
 }
 
 /** The columns of the full similarity matrix for one generation's rows. */
-function simFor(all: readonly (readonly number[])[], rows: Table3RowDef[]): number[][] {
+function simFor(all: readonly SimRow[], rows: Table3RowDef[]): SimRow[] {
   const idx = rows.map((r) => TABLE3_ROWS.indexOf(r));
-  return all.map((row) => idx.map((i) => row[i]));
+  return all.map((row) => Float64Array.from(idx, (i) => row[i]));
 }
 
 /** A printed row's 7 values: layout padding dropped, a 法人或其他组织 subtotal column removed. */
@@ -110,7 +110,7 @@ function readRows(original: Segment[], lenient = false): Reading | null {
   const fitting = prepared.filter((p) => p).length;
   if (!lenient && fitting < segments.length * 0.8) return null;
   if (!fitting) return null;
-  let best: { generation: TableGeneration; rowOf: number[]; sim: number[][]; score: number } | null = null;
+  let best: { generation: TableGeneration; rowOf: number[]; sim: SimRow[]; score: number } | null = null;
   const simAll = allRowsSimilarity(segments);
   for (const generation of GENERATIONS) {
     const rows = table3Rows(generation);
@@ -295,7 +295,7 @@ function readStream(segments: Segment[]): Reading | null {
 const digitsOf = (t: Token) => t.raw.normalize('NFKC').replace(/[^\d.]/g, '');
 
 function readGlued(segments: Segment[]): Reading | null {
-  let best: { generation: TableGeneration; rowOf: number[]; sim: number[][]; score: number } | null = null;
+  let best: { generation: TableGeneration; rowOf: number[]; sim: SimRow[]; score: number } | null = null;
   const groups = segments.map((s) => s.values.filter((v) => v.t === 'value').map(digitsOf).filter(Boolean));
   const simAll = allRowsSimilarity(segments);
   for (const generation of GENERATIONS) {
