@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBuffer, parsePath } from '../src/pipeline.js';
+import { readPath } from '../src/read/index.js';
 import { FIXTURES, runCli } from './helpers.js';
 
 let dir: string;
@@ -110,6 +111,19 @@ describe('bad input', () => {
   it('a file that does not exist', async () => {
     const out = await parsePath(join(dir, 'nope.txt'));
     expect('error' in out && out.error.code).toBe('NOT_FOUND');
+  });
+
+  it('a directory', async () => {
+    const out = await parsePath(dir);
+    expect('error' in out && out.error).toEqual({ code: 'UNSUPPORTED_FORMAT', message: `${dir} is a directory` });
+  });
+
+  it('a file whose size the system does not know (a /proc file reads as 0 bytes long) is read to its end', async () => {
+    // Linux: CI and the machines this runs on
+    const doc = await readPath('/proc/self/status');
+    expect(doc.source.bytes).toBeGreaterThan(100);
+    expect(doc.lines.at(0)).toMatch(/^Name:\t/);
+    expect(doc.lines.at(-2)).toMatch(/^nonvoluntary_ctxt_switches:/);
   });
 
   describe('through the CLI', () => {

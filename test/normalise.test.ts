@@ -4,6 +4,7 @@
  * on every combination of the characters that matter, so a shortcut can never change a result.
  */
 import { describe, expect, it } from 'vitest';
+import { isSpace } from '../src/recognise/chars.js';
 import { normLabel, parseValue } from '../src/recognise/normalise.js';
 
 /** The definition of normLabel: NFKC, no white space, one kind of quote, comma and full stop. */
@@ -20,6 +21,16 @@ const definition = (s: string) =>
 // ideographs, ASCII and full-width ASCII, CJK punctuation, quotes, white space of several kinds,
 // and characters the fast path must leave to NFKC (…, ①, ﬁ, ㈠)
 const ALPHABET = [...'申请第（一）()项，,。．：:“”‘’"\'＂＇ \t\u3000\u00a0、《》【】—·Ａ１3a-/％%…①ﬁ㈠'];
+
+describe('isSpace', () => {
+  it('is the regex \\s on every character of the BMP', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) if (isSpace(c) !== /\s/.test(String.fromCharCode(c))) differ.push(c.toString(16));
+    expect(differ).toEqual([]);
+    // and it does say yes: a test that could not fail would pass on a function returning false
+    expect([0x20, 0x3000, 0xfeff, 0xa0].map(isSpace)).toEqual([true, true, true, true]);
+  });
+});
 
 describe('normLabel', () => {
   it('equals its definition on every string of up to three characters of the alphabet', () => {

@@ -4,7 +4,7 @@
  * and a one-line message; nothing here throws anything else on bad input.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { SourceInfo } from '../model/report.js';
 import { ReadFailure, type SourceDocument } from './document.js';
@@ -22,26 +22,67 @@ export interface ReadOptions {
 export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
 
 export async function readPath(path: string, options: ReadOptions = {}): Promise<SourceDocument> {
-  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  let size: number;
-  // synchronous on purpose: a report is read whole anyway, and two thread-pool round trips per
-  // file left batch workers idle a quarter of the time
+  return readBytes(readWhole(path, options.maxBytes ?? DEFAULT_MAX_BYTES), path, options);
+}
+
+/**
+ * The file's bytes, refused before reading when it is a directory or larger than `max`. One
+ * open, one fstat and the reads, all synchronous on purpose: a report is read whole anyway, two
+ * thread-pool round trips per file left batch workers idle a quarter of the time, and a stat by
+ * path before readFileSync (which stats again) was a system call per file for nothing.
+ */
+function readWhole(path: string, max: number): Buffer {
+  let fd: number;
   try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw new ReadFailure('UNSUPPORTED_FORMAT', `${path} is a directory`);
-    size = st.size;
+    fd = openSync(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') throw isDirectory(path); // where a directory cannot be opened (Windows)
+    throw new ReadFailure('NOT_FOUND', `cannot open ${path}: ${code ?? 'error'}`);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw isDirectory(path);
+    if (st.size > max) throw tooLarge(st.size, max);
+    return st.size > 0 ? readSized(fd, st.size) : readToEnd(fd, max);
   } catch (e) {
     if (e instanceof ReadFailure) throw e;
-    throw new ReadFailure('NOT_FOUND', `cannot open ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
-  if (size > max) throw tooLarge(size, max);
-  let data: Buffer;
-  try {
-    data = readFileSync(path);
-  } catch (e) {
     throw new ReadFailure('NOT_FOUND', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  } finally {
+    closeSync(fd);
   }
-  return readBytes(data, path, options);
+}
+
+const isDirectory = (path: string) => new ReadFailure('UNSUPPORTED_FORMAT', `${path} is a directory`);
+
+/**
+ * A regular file: as many bytes as fstat said, fewer if it shrank (as readFileSync does), in a
+ * buffer of its own (not a slice of Node's shared pool: readers may hand `.buffer` on).
+ */
+function readSized(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafeSlow(size);
+  let filled = 0;
+  while (filled < size) {
+    const n = readSync(fd, buf, filled, size - filled, null);
+    if (n === 0) break;
+    filled += n;
+  }
+  return filled < size ? buf.subarray(0, filled) : buf;
+}
+
+/** A file whose size fstat does not know (a pipe, /proc): read until it ends or passes the limit. */
+function readToEnd(fd: number, max: number): Buffer {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    const chunk = Buffer.allocUnsafe(64 * 1024);
+    const n = readSync(fd, chunk, 0, chunk.length, null);
+    if (n === 0) break;
+    chunks.push(chunk.subarray(0, n));
+    total += n;
+    if (total > max) throw tooLarge(total, max);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 function tooLarge(size: number, max: number): ReadFailure {

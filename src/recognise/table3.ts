@@ -80,7 +80,12 @@ function allRowsSimilarity(segments: Segment[]): readonly SimRow[] {
 /** The columns of the full similarity matrix for one generation's rows. */
 function simFor(all: readonly SimRow[], rows: Table3RowDef[]): SimRow[] {
   const idx = rows.map((r) => TABLE3_ROWS.indexOf(r));
-  return all.map((row) => Float64Array.from(idx, (i) => row[i]));
+  return all.map((row) => {
+    // a loop, not Float64Array.from(idx, f), which walks idx with an iterator object per element
+    const out = new Float64Array(idx.length);
+    for (let j = 0; j < idx.length; j++) out[j] = row[idx[j]];
+    return out;
+  });
 }
 
 /** A printed row's 7 values: layout padding dropped, a 法人或其他组织 subtotal column removed. */

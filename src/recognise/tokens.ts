@@ -142,9 +142,9 @@ export function lineTokens(line: string, loc: Loc, block: number, out: Token[], 
     const signed = SIGNS.has(c) && isDigitCode(codeAt(line, i + 1)) && spaceOrEdge(line, i - 1);
     if (!isDigitCode(c) && !signed) {
       // copy the run up to the next digit or sign character at once
+      // test, not exec: no match array; every match is one character, so it ends at lastIndex
       NUMBER_START.lastIndex = i + 1;
-      const next = NUMBER_START.exec(line);
-      const j = next ? next.index : line.length;
+      const j = NUMBER_START.test(line) ? NUMBER_START.lastIndex - 1 : line.length;
       text += line.slice(i, j);
       i = j;
       continue;
