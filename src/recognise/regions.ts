@@ -29,13 +29,17 @@ interface Landmarks {
   candidates: number[];
 }
 
-function find(marks: Landmarks, from: number, words: string[], accept: (i: number) => boolean = () => true): number {
+function find(marks: Landmarks, from: number, words: readonly string[], accept?: (i: number) => boolean): number {
   for (const i of marks.candidates) {
-    if (i < from) continue;
-    const t = marks.texts[i];
-    if (words.some((w) => t.includes(w)) && accept(i)) return i;
+    if (i >= from && includesAny(marks.texts[i], words) && (!accept || accept(i))) return i;
   }
   return -1;
+}
+
+/** A loop, not words.some(w => text.includes(w)): that made a closure for every candidate. */
+function includesAny(text: string, words: readonly string[]): boolean {
+  for (const w of words) if (text.includes(w)) return true;
+  return false;
 }
 
 /** Words any landmark contains; only tokens with one of them are normalised (documents are mostly prose). */
@@ -44,12 +48,13 @@ const CANDIDATE = /第二十条|本年制发|本年新制作|申请人|勾稽|�
 export function findRegions(tokens: Token[]): Regions {
   const texts = new Array<string>(tokens.length).fill('');
   const candidates: number[] = [];
-  tokens.forEach((t, i) => {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (t.t === 'text' && CANDIDATE.test(t.raw)) {
       texts[i] = normLabel(t.raw);
       if (texts[i]) candidates.push(i);
     }
-  });
+  }
   const marks: Landmarks = { texts, candidates };
   const out: Regions = {};
   const t2 = find(marks, 0, T2);
