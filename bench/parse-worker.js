@@ -1,5 +1,6 @@
-// One bench worker: parses its share of the files and reports counts and timings. The first
-// files run before V8 has optimised the code, so their time is reported apart (the warm-up).
+// One bench worker: parses files, taking the next one from a counter shared with the other
+// workers, and reports counts and timings. The first files run before V8 has optimised the code,
+// so their time is reported apart (the warm-up).
 import { parentPort, workerData } from 'node:worker_threads';
 
 const started = performance.now();
@@ -7,21 +8,24 @@ const { parsePath } = await import('../dist/pipeline.js');
 const loaded = performance.now();
 const WARM_UP = 100;
 
+const { files, next } = workerData;
 let reports = 0;
 let errors = 0;
-let warm = loaded;
-for (const [i, f] of workerData.entries()) {
-  const r = await parsePath(f);
+let warm = -1;
+for (let i = Atomics.add(next, 0, 1); i < files.length; i = Atomics.add(next, 0, 1)) {
+  const r = await parsePath(files[i]);
   if ('error' in r) errors++;
   else reports++;
-  if (i + 1 === WARM_UP) warm = performance.now();
+  if (reports + errors === WARM_UP) warm = performance.now();
 }
 const done = performance.now();
+const parsed = reports + errors;
+if (warm < 0) warm = done; // fewer files than the warm-up: all of them were warm-up
 parentPort.postMessage({
   reports,
   errors,
   loadMs: loaded - started,
   warmUpMs: warm - loaded,
   steadyMs: done - warm,
-  steadyFiles: Math.max(0, workerData.length - WARM_UP),
+  steadyFiles: Math.max(0, parsed - WARM_UP),
 });
