@@ -1,10 +1,12 @@
 // `npm run bench`: every benchmark of the project, one after the other, then a summary.
-// BENCH_ONLY=text,pdf runs a subset. The process is set up as the CLI sets itself up (tuneJit:
-// V8's optimiser settings for batches); BENCH_JIT=default measures V8's defaults instead.
+// BENCH_ONLY=text,pdf runs a subset; the machine's own speed is always measured first. The
+// process is set up as the CLI sets itself up (tuneJit: V8's optimiser settings for batches);
+// BENCH_JIT=default measures V8's defaults instead.
 import { tuneJit } from '../dist/jit.js';
 
 if (process.env.BENCH_JIT !== 'default') tuneJit();
 const sections = [
+  ['machine', './machine.js'],
   ['text', './text.js'],
   ['docx', './docx.js'],
   ['pdf', './pdf.js'],
@@ -13,7 +15,7 @@ const sections = [
 const only = process.env.BENCH_ONLY?.split(',');
 const summary = {};
 for (const [name, module] of sections) {
-  if (only && !only.includes(name)) continue;
+  if (only && !only.includes(name) && name !== 'machine') continue;
   console.log(`\n== ${name} ==`);
   const { run } = await import(module);
   Object.assign(summary, await run());

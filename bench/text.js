@@ -1,7 +1,7 @@
 // Text and HTML parsing throughput: the fixtures replicated to 1,000 files, parsed (read →
 // recognise → check) in one process, by one worker and by one worker per core; and, on one
 // core, what each stage costs. Each worker is a new V8 isolate that compiles the whole pipeline
-// again (about 2 s of compiler time on a second thread), so on a small machine a 1,000-file
+// again (about 0.7 s of compiler time on a second thread), so on a small machine a 1,000-file
 // batch can be faster with one worker than with two: both figures are printed.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
