@@ -23,6 +23,11 @@ export function checkRecognised(doc: SourceDocument, { report, notes }: Recognis
   return runRules({ report, notes, lines: doc.lines }, rules);
 }
 
+/** The result for a file that could not be read as a report: its path, and why (a code and a message). */
+export function failedResult(path: string, code: string, message: string): ParseResult {
+  return { source: { path, format: formatOf(path) }, error: { code, message } };
+}
+
 function failure(e: unknown, source: SourceInfo): ParseResult {
   if (e instanceof ReadFailure) return { source, error: { code: e.code, message: e.message } };
   const message = e instanceof Error ? e.message : String(e);

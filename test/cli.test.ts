@@ -1,8 +1,10 @@
 /** The command line as a process: formats, standard input, options and exit codes. */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FILES_PER_WORKER } from '../src/cli/batch.js';
 import { FIXTURES, runCli } from './helpers.js';
 
 const seed = (n: string) => join(FIXTURES, 'seeds', n);
@@ -48,6 +50,69 @@ describe('gongkai parse', () => {
   it('--help and --version exit 0', () => {
     expect(runCli(['--help']).status).toBe(0);
     expect(runCli(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
+
+describe('a large batch (parse and check on worker threads)', () => {
+  // the text and HTML fixtures over and over, with an image, an empty file and a missing one among
+  // them: enough files that --threads 2 runs two workers
+  let dir: string;
+  let files: string[];
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'gongkai-batch-'));
+    const sources = ['seeds', 'real'].flatMap((d) => readdirSync(join(FIXTURES, d)).filter((n) => /\.(txt|html)$/.test(n)).map((n) => join(FIXTURES, d, n)));
+    files = [];
+    for (let i = 0; files.length < 2 * FILES_PER_WORKER + 20; i++) {
+      const f = join(dir, `${i}-${sources[i % sources.length].split('/').pop()}`);
+      copyFileSync(sources[i % sources.length], f);
+      files.push(f);
+    }
+    writeFileSync(join(dir, 'picture.txt'), Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
+    writeFileSync(join(dir, 'empty.txt'), '');
+    files.splice(7, 0, join(dir, 'picture.txt'));
+    files.splice(40, 0, join(dir, 'empty.txt'));
+    files.splice(90, 0, join(dir, 'missing.txt'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('parse: the same bytes, exit code and error lines on two workers as on the main thread, in argument order', () => {
+    for (const format of ['jsonl', 'json', 'text']) {
+      const one = runCli(['parse', ...files, '--format', format, '--threads', '1']);
+      const two = runCli(['parse', ...files, '--format', format, '--threads', '2']);
+      expect(two.stdout).toBe(one.stdout);
+      expect([one.status, two.status]).toEqual([1, 1]);
+      expect(two.stderr.split('\n').sort()).toEqual(one.stderr.split('\n').sort());
+      if (format === 'jsonl') {
+        const lines = two.stdout.trim().split('\n').map((l) => JSON.parse(l));
+        expect(lines.map((l) => l.source.path)).toEqual(files);
+        expect(lines.filter((l) => l.error).map((l) => l.error.code)).toEqual(['BINARY', 'EMPTY', 'NOT_FOUND']);
+      }
+      if (format === 'json') {
+        // one array, printed exactly as JSON.stringify prints it
+        const all = JSON.parse(two.stdout);
+        expect(all).toHaveLength(files.length);
+        expect(two.stdout).toBe(`${JSON.stringify(all, null, 2)}\n`);
+      }
+      if (format === 'text') expect(two.stderr.trim().split('\n')).toHaveLength(3);
+    }
+  });
+
+  it('check: the same diagnostics and summary on two workers as on the main thread', () => {
+    const one = runCli(['check', ...files, '--threads', '1']);
+    const two = runCli(['check', ...files, '--threads', '2']);
+    expect(two.stdout).toBe(one.stdout);
+    expect(two.status).toBe(1);
+    expect(two.stdout.trim().split('\n').at(-1)).toMatch(new RegExp(`^✖ ${files.length} files: \\d+ errors?, \\d+ warnings?, \\d+ info, 3 unreadable$`));
+    const json = runCli(['check', ...files, '--format', 'jsonl', '--threads', '2', '--severity', 'error']);
+    expect(json.stdout).toBe(runCli(['check', ...files, '--format', 'jsonl', '--threads', '1', '--severity', 'error']).stdout);
+  });
+
+  it('--threads takes a whole number of at least 1', () => {
+    for (const bad of ['0', '-2', '1.5', 'many']) {
+      const r = runCli(['parse', files[0], '--threads', bad]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toMatch(/--threads takes a whole number of at least 1/);
+    }
   });
 });
 

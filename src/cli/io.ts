@@ -1,7 +1,6 @@
 /** Shared plumbing of the commands: reading inputs (files and `-` for standard input), output formats. */
 import type { ParseResult } from '../model/report.js';
-import { isReadError } from '../model/report.js';
-import { parseBuffer, parsePath, type ParseOptions } from '../pipeline.js';
+import type { Rendering } from './rendering.js';
 
 export type OutputFormat = 'text' | 'json' | 'jsonl';
 
@@ -19,24 +18,47 @@ export function parseSize(value: string): number {
   return Math.round(Number(m[1]) * mult);
 }
 
-async function readStdin(): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+/** `--threads`: a whole number of at least 1. */
+export function parseThreads(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--threads takes a whole number of at least 1, not "${value}"`);
+  return n;
 }
 
-/** Parses every input in argument order; `-` reads standard input once. */
-export async function parseInputs(inputs: string[], options: ParseOptions): Promise<ParseResult[]> {
-  const out: ParseResult[] = [];
-  for (const input of inputs) out.push(input === '-' ? await parseBuffer(await readStdin(), '-', options) : await parsePath(input, options));
-  return out;
+/** Writes to standard output, waiting while its buffer is full (a slow reader, a pipe). */
+export async function writeOut(text: string): Promise<void> {
+  if (text && !process.stdout.write(text)) await new Promise<void>((resolve) => process.stdout.once('drain', resolve));
+}
+
+/**
+ * The outputs of a batch's files, written as they come: with `open` before the first, `separator`
+ * between two and `close` after the last (nothing at all when there is none).
+ */
+export class OutputSequence {
+  private count = 0;
+  constructor(
+    private readonly open = '',
+    private readonly separator = '',
+    private readonly close = '',
+  ) {}
+
+  /** What a rendering's files make together: a JSON array, reports one blank line apart, or lines. */
+  static of(rendering: Rendering): OutputSequence {
+    if (rendering.kind === 'json' && rendering.inArray) return new OutputSequence('[\n', ',\n', '\n]\n');
+    if (rendering.kind === 'report-text') return new OutputSequence('', '\n');
+    return new OutputSequence();
+  }
+
+  async add(text: string): Promise<void> {
+    await writeOut(this.count++ ? this.separator + text : this.open + text);
+  }
+
+  async end(): Promise<void> {
+    if (this.count) await writeOut(this.close);
+  }
 }
 
 export function writeJson(results: ParseResult[], format: 'json' | 'jsonl'): void {
   if (format === 'jsonl') for (const r of results) process.stdout.write(`${JSON.stringify(r)}\n`);
   else process.stdout.write(`${JSON.stringify(results.length === 1 ? results[0] : results, null, 2)}\n`);
-}
-
-export function reportErrorsToStderr(results: ParseResult[]): void {
-  for (const r of results) if (isReadError(r)) process.stderr.write(`gongkai: ${r.source.path}: ${r.error.message} [${r.error.code}]\n`);
 }

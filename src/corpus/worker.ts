@@ -1,10 +1,11 @@
 /**
- * A parse worker: receives file paths, answers with what the store keeps of each file
+ * A parse worker of the ingest: answers each file path with what the store keeps of the file
  * (record.ts). The content hashes already stored come with the worker's start so a stored file
  * is recognised by its hash without being parsed.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData } from 'node:worker_threads';
 import type { ParseOptions } from '../pipeline.js';
+import { serveFiles } from '../workers/serve.js';
 import { processFile } from './record.js';
 
 export interface WorkerInit {
@@ -12,17 +13,7 @@ export interface WorkerInit {
   options: ParseOptions;
 }
 
-export interface WorkerTask {
-  id: number;
-  path: string;
-}
-
 const init = workerData as WorkerInit;
 const skip = new Set(init.skip);
 
-parentPort!.on('message', async (task: WorkerTask) => {
-  const outcome = await processFile(task.path, skip, init.options);
-  parentPort!.postMessage({ id: task.id, outcome });
-});
-// the parser is loaded: from now on an error is about a file, not about starting
-parentPort!.postMessage({ ready: true });
+serveFiles((path) => processFile(path, skip, init.options));

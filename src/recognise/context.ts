@@ -22,7 +22,8 @@ export class Recognition {
    * Records a value read from a token and returns it. `money`: the column is in 万元; `inferred`:
    * why the value is not simply the token's reading; `value`: the value, when it is not the
    * token's own reading (split digits). Positional, not an options object: this runs for every
-   * cell of every table, and the object was most of the garbage recognition made.
+   * cell of every table, where the object was garbage, and its shape differed between callers,
+   * which cost the optimised code a deoptimisation.
    */
   read(path: string, token: Token | null, money = false, inferred?: string, value?: number | null): number | null {
     if (!token) {

@@ -22,31 +22,60 @@ function place(report: Report, f: Finding): string {
 
 const order = (f: Finding) => f.loc?.line ?? f.loc?.page ?? (f.loc?.row !== undefined ? f.loc.row : Number.MAX_SAFE_INTEGER);
 
-export function renderDiagnostics(results: ParseResult[], opts: DiagnosticOptions): string {
-  const c = pc.createColors(opts.color);
-  const sev = (s: Finding['severity']) => (s === 'error' ? c.red('error  ') : s === 'warning' ? c.yellow('warning') : c.blue('info   '));
-  const out: string[] = [];
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  let failed = 0;
-  for (const r of results) {
-    if (isReadError(r)) {
-      failed++;
-      out.push(`${c.bold(r.source.path)}  ${c.red('error  ')}  ${c.bold(r.error.code)}  ${r.error.message}`);
-      continue;
-    }
-    const sorted = [...r.findings].sort((a, b) => order(a) - order(b));
-    for (const f of sorted) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-      else infos++;
-      out.push(`${c.bold(place(r, f))}  ${sev(f.severity)}  ${c.bold(f.code)}  ${f.message}`);
-      if (f.excerpt) out.push(c.dim(`    │ ${f.excerpt.replace(/\s+/g, ' ').slice(0, 160)}`));
+/** How many findings of each severity, and how many files could not be read. */
+export interface DiagnosticCounts {
+  errors: number;
+  warnings: number;
+  infos: number;
+  unreadable: number;
+}
+
+export const countsOf = (r: ParseResult): DiagnosticCounts => {
+  const counts = { errors: 0, warnings: 0, infos: 0, unreadable: isReadError(r) ? 1 : 0 };
+  if (!isReadError(r)) {
+    for (const f of r.findings) {
+      if (f.severity === 'error') counts.errors++;
+      else if (f.severity === 'warning') counts.warnings++;
+      else counts.infos++;
     }
   }
-  const files = results.length;
-  const summary = `${files} file${files === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}, ${infos} info${failed ? `, ${failed} unreadable` : ''}`;
-  out.push('', errors || failed ? c.red(c.bold(`✖ ${summary}`)) : warnings ? c.yellow(c.bold(`⚠ ${summary}`)) : c.green(c.bold(`✔ ${summary}`)));
+  return counts;
+};
+
+/** One file's diagnostics: a line per finding (in source order, with the excerpt under it), or the read error. */
+export function diagnosticLines(r: ParseResult, opts: DiagnosticOptions): string[] {
+  const c = pc.createColors(opts.color);
+  if (isReadError(r)) return [`${c.bold(r.source.path)}  ${c.red('error  ')}  ${c.bold(r.error.code)}  ${r.error.message}`];
+  const sev = (s: Finding['severity']) => (s === 'error' ? c.red('error  ') : s === 'warning' ? c.yellow('warning') : c.blue('info   '));
+  const out: string[] = [];
+  for (const f of [...r.findings].sort((a, b) => order(a) - order(b))) {
+    out.push(`${c.bold(place(r, f))}  ${sev(f.severity)}  ${c.bold(f.code)}  ${f.message}`);
+    if (f.excerpt) out.push(c.dim(`    │ ${f.excerpt.replace(/\s+/g, ' ').slice(0, 160)}`));
+  }
+  return out;
+}
+
+/** The last line: how many files, errors, warnings, infos (and unreadable files), coloured by the worst. */
+export function diagnosticSummary(files: number, n: DiagnosticCounts, opts: DiagnosticOptions): string {
+  const c = pc.createColors(opts.color);
+  const summary = `${files} file${files === 1 ? '' : 's'}: ${n.errors} error${n.errors === 1 ? '' : 's'}, ${n.warnings} warning${n.warnings === 1 ? '' : 's'}, ${n.infos} info${n.unreadable ? `, ${n.unreadable} unreadable` : ''}`;
+  return n.errors || n.unreadable ? c.red(c.bold(`✖ ${summary}`)) : n.warnings ? c.yellow(c.bold(`⚠ ${summary}`)) : c.green(c.bold(`✔ ${summary}`));
+}
+
+export function renderDiagnostics(results: ParseResult[], opts: DiagnosticOptions): string {
+  const total: DiagnosticCounts = { errors: 0, warnings: 0, infos: 0, unreadable: 0 };
+  const out: string[] = [];
+  for (const r of results) {
+    for (const line of diagnosticLines(r, opts)) out.push(line);
+    addCounts(total, countsOf(r));
+  }
+  out.push('', diagnosticSummary(results.length, total, opts));
   return out.join('\n');
+}
+
+export function addCounts(to: DiagnosticCounts, n: DiagnosticCounts): void {
+  to.errors += n.errors;
+  to.warnings += n.warnings;
+  to.infos += n.infos;
+  to.unreadable += n.unreadable;
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { isReadError } from '../../model/report.js';
-import { renderReportText } from '../../render/text.js';
-import { outputFormat, parseInputs, parseSize, reportErrorsToStderr, writeJson } from '../io.js';
+import { defaultThreads, renderEach } from '../batch.js';
+import { OutputSequence, outputFormat, parseSize, parseThreads } from '../io.js';
+import { jsonRendering, type Rendering } from '../rendering.js';
 
 export function registerParse(program: Command): void {
   program
@@ -10,14 +10,20 @@ export function registerParse(program: Command): void {
     .argument('<files...>', 'report files; - reads standard input')
     .option('-f, --format <format>', 'text | json | jsonl', 'text')
     .option('--max-size <size>', 'largest input accepted', '32MB')
-    .action(async (files: string[], opts: { format: string; maxSize: string }) => {
+    .option('--threads <n>', 'worker threads for a large batch (default: one per core but one; 1 parses on the main thread)')
+    .action(async (files: string[], opts: { format: string; maxSize: string; threads?: string }) => {
       const format = outputFormat(opts.format);
-      const results = await parseInputs(files, { maxBytes: parseSize(opts.maxSize) });
-      if (format === 'text') {
-        reportErrorsToStderr(results);
-        const ok = results.filter((r) => !isReadError(r));
-        process.stdout.write(ok.map((r) => renderReportText(r as never)).join('\n\n') + (ok.length ? '\n' : ''));
-      } else writeJson(results, format);
-      process.exitCode = results.some(isReadError) ? 1 : 0;
+      const threads = opts.threads === undefined ? defaultThreads() : parseThreads(opts.threads);
+      const rendering: Rendering = format === 'text' ? { kind: 'report-text' } : jsonRendering(format, files.length);
+      const out = OutputSequence.of(rendering);
+      let failed = false;
+      for await (const r of renderEach(files, { options: { maxBytes: parseSize(opts.maxSize) }, rendering }, threads)) {
+        if (r.failure) failed = true;
+        // text: a file that cannot be read is a line on stderr
+        if (format === 'text' && r.failure) process.stderr.write(`gongkai: ${r.failure.path}: ${r.failure.message} [${r.failure.code}]\n`);
+        else await out.add(r.out);
+      }
+      await out.end();
+      process.exitCode = failed ? 1 : 0;
     });
 }
