@@ -2,7 +2,9 @@
 // recognise → check) in one process, by one worker and by one worker per core; and, on one
 // core, what each stage costs. Each worker is a new V8 isolate that compiles the whole pipeline
 // again (about 0.7 s of compiler time on a second thread), so on a small machine a 1,000-file
-// batch can be faster with one worker than with two: both figures are printed.
+// batch can be faster with one worker than with two: both figures are printed. Last, the same
+// files through the command line, as a user runs them.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +52,14 @@ async function parallel(files, workers) {
   };
 }
 
+/** What a user sees: `gongkai parse FILES --format jsonl` as a process, start and output included. */
+function cli(files) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [new URL('../bin/gongkai.js', import.meta.url).pathname, 'parse', ...files, '--format', 'jsonl'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  if (r.status !== 0) throw new Error(`gongkai parse failed (${r.status}): ${r.stderr}`);
+  return files.length / ((performance.now() - started) / 1000);
+}
+
 async function serialSplit(files) {
   let read = 0;
   let rec = 0;
@@ -91,6 +101,7 @@ export async function run() {
     const counts = process.env.BENCH_WORKERS ? [Number(process.env.BENCH_WORKERS)] : [...new Set([1, availableParallelism()])];
     const runs = [];
     for (const workers of counts) runs.push(await parallel(files, workers));
+    const cliRate = Math.round(cli(files));
     const rate = (r) => Math.round(r.reports / r.seconds);
     const best = runs.reduce((a, b) => (rate(b) > rate(a) ? b : a));
     const out = {
@@ -98,6 +109,7 @@ export async function run() {
       'text/HTML reports/s (whole batch, best)': rate(best),
       ...Object.fromEntries(runs.map((r) => [`reports/s with ${r.workers} worker${r.workers > 1 ? 's' : ''}`, rate(r)])),
       'workers (best)': best.workers,
+      'CLI: gongkai parse --format jsonl, reports/s (process start and output included)': cliRate,
       // the rest describe the best run's workers
       'worker start (load modules) ms': Math.round(best.loadMs),
       'worker warm-up: first 100 files ms': Math.round(best.warmUpMs),
