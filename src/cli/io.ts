@@ -1,4 +1,4 @@
-/** Shared plumbing of the commands: reading inputs (files and `-` for standard input), output formats. */
+/** Shared plumbing of the commands: options (formats, sizes, threads) and writing the output. */
 import type { ParseResult } from '../model/report.js';
 import type { Rendering } from './rendering.js';
 

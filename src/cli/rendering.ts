@@ -22,7 +22,7 @@ export const jsonRendering = (format: 'json' | 'jsonl', files: number): Renderin
 export interface Rendered extends DiagnosticCounts {
   /** What goes to standard output for this file, each line ended ('' for nothing). */
   out: string;
-  /** For parse --format text: the file could not be read, and why (standard error). */
+  /** The file could not be read as a report, and why (parse --format text says so on stderr). */
   failure: { path: string; code: string; message: string } | null;
 }
 

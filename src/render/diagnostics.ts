@@ -30,7 +30,8 @@ export interface DiagnosticCounts {
   unreadable: number;
 }
 
-export const countsOf = (r: ParseResult): DiagnosticCounts => {
+/** One file's counts. */
+export function countsOf(r: ParseResult): DiagnosticCounts {
   const counts = { errors: 0, warnings: 0, infos: 0, unreadable: isReadError(r) ? 1 : 0 };
   if (!isReadError(r)) {
     for (const f of r.findings) {
@@ -40,7 +41,15 @@ export const countsOf = (r: ParseResult): DiagnosticCounts => {
     }
   }
   return counts;
-};
+}
+
+/** Adds `n` to the running totals `to`. */
+export function addCounts(to: DiagnosticCounts, n: DiagnosticCounts): void {
+  to.errors += n.errors;
+  to.warnings += n.warnings;
+  to.infos += n.infos;
+  to.unreadable += n.unreadable;
+}
 
 /** One file's diagnostics: a line per finding (in source order, with the excerpt under it), or the read error. */
 export function diagnosticLines(r: ParseResult, opts: DiagnosticOptions): string[] {
@@ -73,9 +82,3 @@ export function renderDiagnostics(results: ParseResult[], opts: DiagnosticOption
   return out.join('\n');
 }
 
-export function addCounts(to: DiagnosticCounts, n: DiagnosticCounts): void {
-  to.errors += n.errors;
-  to.warnings += n.warnings;
-  to.infos += n.infos;
-  to.unreadable += n.unreadable;
-}
