@@ -1,6 +1,6 @@
 // How fast this machine is today, so that figures from different machines (or from the same
 // virtual machine on a different day: the 2-core VMs this project is measured on have differed
-// by 1.6× between sessions) can be compared. Two fixed workloads, each the best of five runs:
+// by 1.6× between sessions) can be compared. Three fixed workloads, each the best of five runs:
 // an integer loop (one core's speed), small objects and strings made and dropped (the
 // allocator and the garbage collector, which parsing keeps busy) and SHA-256 of 64 MB (what
 // hashing every file costs).
