@@ -171,6 +171,26 @@ describe('every fixture layout is recognised', () => {
     expect(r.cells.find((c) => c.path === 'table2.procurement.amount')).toMatchObject({ raw: '75394432.52元', unit: '元' });
   });
 
+  it('a fee column headed 单位：元 is read in 元 and converted, in a grid and in tab-separated text alike', async () => {
+    // the grid reader caches each cell's reading; the 元 the header adds must not be lost to it
+    const rows = [
+      ['信息内容', '本年制发件数', '本年废止件数', '现行有效件数'],
+      ['规章', '0', '0', '0'],
+      ['行政规范性文件', '1', '0', '5'],
+      ['信息内容', '本年处理决定数量'],
+      ['行政许可', '10'],
+      ['行政处罚', '3'],
+      ['信息内容', '本年收费金额（单位：元）'],
+      ['行政事业性收费', '2510'],
+    ];
+    const html = `<p>某县人民政府政府信息公开工作2022年度报告</p><table>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table><p>第二十条第（一）项</p>`;
+    for (const [source, name] of [[html, 'fees.html'], [rows.map((r) => r.join('\t')).join('\n'), 'fees.txt']]) {
+      const r = await report(source, name);
+      expect(r.table2?.fees?.amount).toBe(0.251);
+      expect(r.cells.find((c) => c.path === 'table2.fees.amount')).toMatchObject({ raw: '2510元', value: 0.251, unit: '元', normalised: '元 converted to 万元' });
+    }
+  });
+
   it('blank cells are null, never 0, and are reported', async () => {
     const text = seed('000_c47e9c5f12649720.txt').replace('\t292\n', '\t\n').replace('\t2436\n', '\t/\n');
     const r = await report(text);

@@ -10,7 +10,7 @@ import type { Recognition } from './context.js';
 import { normLabel } from './normalise.js';
 import { buildSegments, regionMode, type Region, type Segment } from './segments.js';
 import { splitGroups } from './split.js';
-import { newToken, type Token } from './tokens.js';
+import { withRaw, type Token } from './tokens.js';
 
 const UNITS = [...LEGACY_UNITS].sort((a, b) => b.length - a.length);
 
@@ -172,10 +172,7 @@ function readRow(row: LegacyRow, path: string, rec: Recognition): number | null 
       paths: [path],
       loc: row.token.loc,
     });
-    // the year's part as a token of its own: the glued token's cached reading is of all the digits
-    const part = newToken('value', String(year), row.token.loc, row.token.block, row.token.grid, row.token.rowId);
-    part.note = row.token.note;
-    return rec.read(path, part, row.money, `split from the glued digits "${raw}"`);
+    return rec.read(path, withRaw(row.token, String(year)), row.money, `split from the glued digits "${raw}"`);
   }
   rec.note({
     code: 'CELL_AMBIGUOUS',

@@ -53,7 +53,6 @@ export function compact(s: string): string {
   return s;
 }
 
-
 /** A label without its leading numbering ("1.", "1、", "（一）", "一、", "(3)"). */
 export function stripNumbering(label: string): string {
   return label.replace(/^(?:\(?[一二三四五六七八九十]+\)?[、.]?|\(\d+\)|\d+[.、])/, '');

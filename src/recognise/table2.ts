@@ -10,7 +10,7 @@ import { normLabel } from './normalise.js';
 import { commitPlan, newPlan, planRow, tableLayout, type PlannedCell, type TableLayout, type TablePlan } from './plan.js';
 import { buildSegments, reclaimTextCells, regionMode, trimBlanks, type Region, type Segment } from './segments.js';
 import { splitGroups } from './split.js';
-import type { Token } from './tokens.js';
+import { withRaw, type Token } from './tokens.js';
 
 export interface Table2Result {
   table: Record<string, Record<string, number | null>>;
@@ -45,7 +45,7 @@ export function recogniseTable2(tokens: Token[], region: Region, rec: Recognitio
   if (!best) return null;
   if (amountInYuan) {
     for (const row of best.plan.rows.values()) {
-      for (const [col, cell] of row) if (col === 'amount' && cell.token && !/元/.test(cell.token.raw)) cell.token = { ...cell.token, raw: `${cell.token.raw.trim()}元` };
+      for (const [col, cell] of row) if (col === 'amount' && cell.token && !/元/.test(cell.token.raw)) cell.token = withRaw(cell.token, `${cell.token.raw.trim()}元`);
     }
   }
   return { table: commitPlan(best.plan, rec, LAYOUT[best.generation]), generation: best.generation };
@@ -126,7 +126,7 @@ function readGlued(segments: Segment[], generation: TableGeneration): { plan: Ta
     if (splits.length === 1 && cols.length === 1) cells = [{ token: tokens[0] }];
     else if (splits.length === 1) {
       cells = splits[0].map((d, c) => ({
-        token: { ...tokens[0], raw: c === cols.length - 1 && yuan ? `${d}元` : d },
+        token: withRaw(tokens[0], c === cols.length - 1 && yuan ? `${d}元` : d),
         inferred: `split from the glued digits "${raw}"`,
       }));
       plan.notes.push({

@@ -13,7 +13,7 @@ import { normLabel } from './normalise.js';
 import { commitPlan, newPlan, planRow, tableLayout, type PlannedCell, type TablePlan } from './plan.js';
 import { regionMode, type Region } from './segments.js';
 import { splitGroups } from './split.js';
-import { tokenValue, type Token } from './tokens.js';
+import { tokenValue, withRaw, type Token } from './tokens.js';
 
 const N = 15;
 const COLS = TABLE4_COLUMNS.map((c) => c.key);
@@ -146,7 +146,7 @@ function readGlued(tokens: Token[]): TablePlan | null {
   if (splits.length === 1) {
     const anchor = values[0];
     return planFrom(
-      splits[0].map((d) => ({ token: { ...anchor, raw: d }, inferred: `split from the glued digits "${raw}"` })),
+      splits[0].map((d) => ({ token: withRaw(anchor, d), inferred: `split from the glued digits "${raw}"` })),
       values.length === N
         ? []
         : [{ code: 'CELL_INFERRED', severity: 'info', message: `表四: the digits "${raw}" run together; only one split into 15 numbers keeps the block totals`, paths: ['table4'], loc: anchor.loc }],

@@ -38,6 +38,14 @@ export function newToken(t: Token['t'], raw: string, loc: Loc, block: number, gr
   return { t, raw, loc, block, grid, glued: false, note: undefined, rowId, parsed };
 }
 
+/**
+ * The token with other text: a copy, whose reading is made from the new text (a spread copy would
+ * carry the cached reading of the old one).
+ */
+export function withRaw(t: Token, raw: string): Token {
+  return { ...t, raw, parsed: undefined };
+}
+
 /** A value token's reading (cached on the token: tables read the same token several times). */
 export function tokenValue(t: Token): ParsedValue {
   return (t.parsed ??= parseValue(t.raw, { money: true }));
