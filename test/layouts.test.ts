@@ -201,6 +201,19 @@ describe('every fixture layout is recognised', () => {
     expect(r.cells.find((c) => c.path === 'table2.otherServices.decisions')?.marker).toBe('slash');
   });
 
+  it('cells all have one shape, and the JSON leaves out what a cell does not have', async () => {
+    const text = seed('000_c47e9c5f12649720.txt').replace('\t292\n', '\t\n');
+    const r = await report(text);
+    // one set of fields in one order: the rules that read every cell compile for one shape
+    expect(new Set(r.cells.map((c) => Object.keys(c).join()))).toEqual(new Set(['path,raw,value,loc,marker,unit,normalised,inferred']));
+    const blank = r.cells.find((c) => c.path === 'table2.penalty.previousItems');
+    expect(JSON.parse(JSON.stringify(blank))).toEqual({ path: 'table2.penalty.previousItems', raw: '', value: null, loc: { line: 52 }, marker: 'blank' });
+    expect(Object.keys(JSON.parse(JSON.stringify(blank)))).toEqual(['path', 'raw', 'value', 'loc', 'marker']);
+    // a number read as printed has none of the optional fields
+    const signed = r.cells.find((c) => c.raw.trim() === '-141');
+    expect(Object.keys(JSON.parse(JSON.stringify(signed)))).toEqual(['path', 'raw', 'value', 'loc']);
+  });
+
   it('pdftotext -raw: values out of reading order are rebuilt and the reconstruction is said', async () => {
     const r = await report(readFileSync(join(FIXTURES, 'real', 'hongze-2023.raw.txt'), 'utf8'));
     expect(r.table3?.['unavailable.notHeld']).toEqual({ naturalPerson: 10, commercial: 0, research: 0, publicInterest: 0, legalService: 0, otherOrganization: 0, total: 10 });

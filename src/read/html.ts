@@ -8,7 +8,7 @@
 import type { Loc, SourceInfo } from '../model/report.js';
 import { paragraph, type Block, type SourceDocument } from './document.js';
 import { resolveSpans, type SpanCell } from './grid.js';
-import { attributes, decodeRun, isSpace, scanHtml } from './html-scan.js';
+import { attributes, decodeRun, isSpace, scanHtml, type HtmlHandler } from './html-scan.js';
 import { LazyLines } from './lazy-lines.js';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'select', 'iframe', 'svg', 'object']);
@@ -50,32 +50,65 @@ interface TableBuilder {
 /** `html` is the page as UTF-8 bytes (what readBytes passes) or as a string. */
 export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocument {
   const bytes = typeof html === 'string' ? Buffer.from(html, 'utf8') : html;
-  const lines = new LineCounter(bytes);
+  const reader = new HtmlReader(bytes);
+  scanHtml(bytes, reader);
+  return { source, blocks: reader.finish(), lines: new LazyLines(bytes), metaHints: reader.metaHints };
+}
 
-  const blocks: Block[] = [];
-  const metaHints: SourceDocument['metaHints'] = {};
-  const tables: TableBuilder[] = [];
-  let skip = 0;
-  let inTitle = false;
-  let title = '';
-  // text is collected into the innermost open cell, or the page itself outside tables
-  const page: TextSink = { parts: blocks, text: '', textLoc: null, spaces: null, pending: 0 };
+/**
+ * The scanner's handler: builds the blocks of one page. A class, not closures made per page: V8
+ * optimises a closure's first instance for its own page and compiles it again for the second,
+ * and these run for every tag and text run of every page.
+ */
+class HtmlReader implements HtmlHandler {
+  readonly elements = ELEMENTS;
+  readonly metaHints: SourceDocument['metaHints'] = {};
+  private readonly lines: LineCounter;
+  private readonly blocks: Block[] = [];
+  private readonly tables: TableBuilder[] = [];
+  private skip = 0;
+  private inTitle = false;
+  private title = '';
+  /** Text is collected into the innermost open cell, or the page itself outside tables. */
+  private readonly page: TextSink;
+
+  constructor(private readonly bytes: Buffer) {
+    this.lines = new LineCounter(bytes);
+    this.page = { parts: this.blocks, text: '', textLoc: null, spaces: null, pending: 0 };
+  }
+
+  /** The blocks, once the page has been scanned: tables left open are closed. */
+  finish(): Block[] {
+    while (this.tables.length) this.finishTable(this.tables.pop()!);
+    this.flush(this.page);
+    const title = this.title.trim();
+    if (!this.metaHints.title && title) this.metaHints.title = title.split(/[_|｜]/)[0].trim();
+    return this.blocks;
+  }
 
   // (not tables[tables.length - 1]: index -1 of an empty array is a slow named-property miss)
-  const innermost = (): TableBuilder | undefined => (tables.length ? tables[tables.length - 1] : undefined);
-  const target = (): TextSink => innermost()?.cell ?? page;
-  const flush = (sink: TextSink) => {
+  private innermost(): TableBuilder | undefined {
+    return this.tables.length ? this.tables[this.tables.length - 1] : undefined;
+  }
+
+  private target(): TextSink {
+    return this.innermost()?.cell ?? this.page;
+  }
+
+  private flush(sink: TextSink): void {
     if (!sink.textLoc) return;
     // the page's text is laid out by the browser (whitespace collapses); a cell keeps its line breaks
-    const t = sink === page ? collapseSpaces(sink.text) : sink.text.trim();
+    const t = sink === this.page ? collapseSpaces(sink.text) : sink.text.trim();
     if (t) sink.parts.push(paragraph(t, sink.textLoc));
     sink.text = '';
     sink.textLoc = null;
     sink.pending = 0;
-  };
-  const append = (start: number, end: number, raw: boolean) => {
-    const sink = target();
-    if (!sink.textLoc) sink.textLoc = { line: lines.at(start) };
+  }
+
+  private append(start: number, end: number, raw: boolean): void {
+    const bytes = this.bytes;
+    const sink = this.target();
+    if (!sink.textLoc) sink.textLoc = { line: this.lines.at(start) };
     if (isBlank(bytes, start, end)) {
       if (sink.text) {
         const spaces = (sink.spaces ??= []);
@@ -85,23 +118,23 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
       return;
     }
     if (sink.pending) {
-      if (sink === page) sink.text += ' ';
+      if (sink === this.page) sink.text += ' ';
       else for (let i = 0; i < sink.pending; i += 2) sink.text += bytes.toString('latin1', sink.spaces![i], sink.spaces![i + 1]);
       sink.pending = 0;
     }
     sink.text += decodeRun(bytes, start, end, raw);
-  };
+  }
 
-  const closeCell = (t: TableBuilder) => {
+  private closeCell(t: TableBuilder): void {
     if (!t.cell) return;
-    flush(t.cell);
+    this.flush(t.cell);
     t.cell = null;
-  };
+  }
 
-  const finishTable = (t: TableBuilder) => {
-    closeCell(t);
+  private finishTable(t: TableBuilder): void {
+    this.closeCell(t);
     const rows = t.rows.filter((r) => r.length);
-    const dest = innermost()?.cell?.parts ?? blocks;
+    const dest = this.innermost()?.cell?.parts ?? this.blocks;
     if (t.nested) {
       // layout table: its cells are containers of ordinary blocks
       for (const row of rows) for (const cell of row) for (const part of cell.parts) dest.push(part);
@@ -117,81 +150,78 @@ export function readHtml(html: Buffer | string, source: SourceInfo): SourceDocum
       })),
     );
     dest.push({ kind: 'table', rows: resolveSpans(spanRows), loc: t.loc, structure: 'grid' });
-  };
+  }
 
-  scanHtml(bytes, {
-    elements: ELEMENTS,
-    open(name, attrStart, attrEnd, at) {
-      if (skip || SKIP.has(name)) {
-        if (SKIP.has(name)) skip++;
-        return;
+  open(name: string, attrStart: number, attrEnd: number, at: number): void {
+    if (this.skip || SKIP.has(name)) {
+      if (SKIP.has(name)) this.skip++;
+      return;
+    }
+    const bytes = this.bytes;
+    if (name === 'title') this.inTitle = true;
+    else if (name === 'meta') {
+      const a = attributes(bytes, attrStart, attrEnd, META_ATTRIBUTES);
+      const key = (a.name ?? a.property ?? '').toLowerCase();
+      const hints = this.metaHints;
+      if (key === 'articletitle' && a.content) hints.title = a.content.trim();
+      if (key === 'pubdate' && a.content) hints.published = a.content.trim();
+      if ((key === 'contentsource' || key === 'author') && a.content && !hints.publisher) hints.publisher = a.content.trim();
+    } else if (name === 'table') {
+      this.flush(this.target());
+      const parent = this.innermost();
+      if (parent) parent.nested = true;
+      this.tables.push({ rows: [], cell: null, nested: false, loc: { line: this.lines.at(at) } });
+    } else if (name === 'tr') {
+      const t = this.innermost();
+      if (t) {
+        this.closeCell(t);
+        t.rows.push([]);
       }
-      if (name === 'title') inTitle = true;
-      else if (name === 'meta') {
-        const a = attributes(bytes, attrStart, attrEnd, META_ATTRIBUTES);
-        const key = (a.name ?? a.property ?? '').toLowerCase();
-        if (key === 'articletitle' && a.content) metaHints.title = a.content.trim();
-        if (key === 'pubdate' && a.content) metaHints.published = a.content.trim();
-        if ((key === 'contentsource' || key === 'author') && a.content && !metaHints.publisher) metaHints.publisher = a.content.trim();
-      } else if (name === 'table') {
-        flush(target());
-        const parent = innermost();
-        if (parent) parent.nested = true;
-        tables.push({ rows: [], cell: null, nested: false, loc: { line: lines.at(at) } });
-      } else if (name === 'tr') {
-        const t = innermost();
-        if (t) {
-          closeCell(t);
-          t.rows.push([]);
-        }
-      } else if (name === 'td' || name === 'th') {
-        const t = innermost();
-        if (t) {
-          closeCell(t);
-          if (!t.rows.length) t.rows.push([]);
-          const a = attributes(bytes, attrStart, attrEnd, SPAN_ATTRIBUTES);
-          const cell: CellBuilder = {
-            parts: [],
-            text: '',
-            textLoc: null,
-            spaces: null,
-            pending: 0,
-            rowSpan: Math.min(Number.parseInt(a.rowspan ?? '1', 10) || 1, 1000),
-            colSpan: Math.min(Number.parseInt(a.colspan ?? '1', 10) || 1, 100),
-            loc: { line: lines.at(at) },
-          };
-          t.rows[t.rows.length - 1].push(cell);
-          t.cell = cell;
-        }
-      } else if (BLOCK.has(name)) flush(target());
-    },
-    text(start, end, raw) {
-      if (skip) return;
-      if (inTitle) title += decodeRun(bytes, start, end, raw);
-      else append(start, end, raw);
-    },
-    close(name) {
-      if (SKIP.has(name)) {
-        if (skip) skip--;
-        return;
+    } else if (name === 'td' || name === 'th') {
+      const t = this.innermost();
+      if (t) {
+        this.closeCell(t);
+        if (!t.rows.length) t.rows.push([]);
+        const a = attributes(bytes, attrStart, attrEnd, SPAN_ATTRIBUTES);
+        const cell: CellBuilder = {
+          parts: [],
+          text: '',
+          textLoc: null,
+          spaces: null,
+          pending: 0,
+          rowSpan: Math.min(Number.parseInt(a.rowspan ?? '1', 10) || 1, 1000),
+          colSpan: Math.min(Number.parseInt(a.colspan ?? '1', 10) || 1, 100),
+          loc: { line: this.lines.at(at) },
+        };
+        t.rows[t.rows.length - 1].push(cell);
+        t.cell = cell;
       }
-      // an element left open (an unclosed <select>) must not hide the rest of the page
-      if (name === 'body' || name === 'html') skip = 0;
-      if (skip) return;
-      if (name === 'title') inTitle = false;
-      else if (name === 'table') {
-        const t = tables.pop();
-        if (t) finishTable(t);
-      } else if (name === 'td' || name === 'th') {
-        const t = innermost();
-        if (t) closeCell(t);
-      } else if (BLOCK.has(name)) flush(target());
-    },
-  });
-  while (tables.length) finishTable(tables.pop()!);
-  flush(page);
-  if (!metaHints.title && title.trim()) metaHints.title = title.trim().split(/[_|｜]/)[0].trim();
-  return { source, blocks, lines: new LazyLines(bytes), metaHints };
+    } else if (BLOCK.has(name)) this.flush(this.target());
+  }
+
+  text(start: number, end: number, raw: boolean): void {
+    if (this.skip) return;
+    if (this.inTitle) this.title += decodeRun(this.bytes, start, end, raw);
+    else this.append(start, end, raw);
+  }
+
+  close(name: string): void {
+    if (SKIP.has(name)) {
+      if (this.skip) this.skip--;
+      return;
+    }
+    // an element left open (an unclosed <select>) must not hide the rest of the page
+    if (name === 'body' || name === 'html') this.skip = 0;
+    if (this.skip) return;
+    if (name === 'title') this.inTitle = false;
+    else if (name === 'table') {
+      const t = this.tables.pop();
+      if (t) this.finishTable(t);
+    } else if (name === 'td' || name === 'th') {
+      const t = this.innermost();
+      if (t) this.closeCell(t);
+    } else if (BLOCK.has(name)) this.flush(this.target());
+  }
 }
 
 /** Text as a browser lays it out: whitespace runs are one space, none at the ends. */

@@ -27,22 +27,37 @@ export class Recognition {
    */
   read(path: string, token: Token | null, money = false, inferred?: string, value?: number | null): number | null {
     if (!token) {
-      this.cells.push({ path, raw: '', value: null, loc: {}, marker: 'blank', ...(inferred ? { inferred } : {}) });
+      this.cells.push(newCell(path, '', null, {}, 'blank', undefined, undefined, inferred || undefined));
       return null;
     }
     // money columns convert a printed 元 to 万元; elsewhere a unit is only dropped
     const parsed = money || !token.raw.includes('元') ? tokenValue(token) : parseValue(token.raw);
     const read = value !== undefined ? value : parsed.value;
-    const cell: Cell = { path, raw: token.raw, value: read, loc: token.loc };
-    if (parsed.marker) cell.marker = parsed.marker;
-    if (parsed.unit) cell.unit = parsed.unit;
-    if (token.note || parsed.normalised) cell.normalised = [token.note, parsed.normalised].filter(Boolean).join('; ');
-    if (inferred) cell.inferred = inferred;
-    this.cells.push(cell);
+    const normalised = token.note || parsed.normalised ? [token.note, parsed.normalised].filter(Boolean).join('; ') : undefined;
+    this.cells.push(newCell(path, token.raw, read, token.loc, parsed.marker || undefined, parsed.unit || undefined, normalised, inferred || undefined));
     return read;
   }
 
   note(note: Note): void {
     this.notes.push(note);
   }
+}
+
+/**
+ * A cell with every field present, in the order the model prints them; the optional ones hold
+ * undefined, which JSON leaves out, so the output is the same as with the fields left off. Added
+ * only when set, they gave cells up to eight shapes, and every rule that reads the cells of a
+ * report was compiled for all of them.
+ */
+export function newCell(
+  path: string,
+  raw: string,
+  value: number | null,
+  loc: Loc,
+  marker: Cell['marker'],
+  unit: string | undefined,
+  normalised: string | undefined,
+  inferred: string | undefined,
+): Cell {
+  return { path, raw, value, loc, marker, unit, normalised, inferred };
 }

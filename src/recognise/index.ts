@@ -5,7 +5,7 @@
 import { SCHEMA_ID, type Report } from '../model/report.js';
 import type { Generation } from '../model/template.js';
 import { blockText, ReadFailure, type SourceDocument } from '../read/document.js';
-import { Recognition, type Note } from './context.js';
+import { newCell, Recognition, type Note } from './context.js';
 import { recogniseLegacy } from './legacy.js';
 import { bodyType, findAgency, findDate, findTitle, findYear } from './meta.js';
 import { findRegions } from './regions.js';
@@ -36,8 +36,8 @@ export function recognise(doc: SourceDocument): Recognised {
   const date = findDate(doc);
   const year = findYear(title, doc);
   // provenance of the identity too: where the title (and the year and body in it) and the date are printed
-  if (title) rec.cells.push({ path: 'meta.title', raw: title, value: null, loc: titleLoc ?? {} });
-  if (date.date) rec.cells.push({ path: 'meta.date', raw: date.raw ?? date.date, value: null, loc: date.loc ?? {} });
+  if (title) rec.cells.push(newCell('meta.title', title, null, titleLoc ?? {}, undefined, undefined, undefined, undefined));
+  if (date.date) rec.cells.push(newCell('meta.date', date.raw ?? date.date, null, date.loc ?? {}, undefined, undefined, undefined, undefined));
   const sections = findSections(doc);
   const template: Generation = t2?.generation ?? t3?.generation ?? (legacy ? 'legacy' : t4 ? '2021' : 'unknown');
 

@@ -33,12 +33,20 @@ export function planRow(plan: TablePlan, rowKey: string, columns: string[], cell
 /** A table's rows and columns as the model prints them, with each cell's path spelled out once. */
 export interface TableLayout {
   table: string;
-  rows: { key: string; columns: { key: string; money?: boolean; path: string }[] }[];
+  rows: { key: string; columns: { key: string; money: boolean; path: string }[] }[];
 }
 
-/** Layouts are module constants (one per table and generation): paths are built once, not per report. */
+/**
+ * Layouts are module constants (one per table and generation): paths are built once, not per
+ * report. Every column object has the same three fields in the same order: commitPlan reads them
+ * for every cell of every table, and columns spread from differently shaped inputs made those
+ * reads megamorphic.
+ */
 export function tableLayout(table: string, rows: { key: string; columns: { key: string; money?: boolean }[] }[]): TableLayout {
-  return { table, rows: rows.map((r) => ({ key: r.key, columns: r.columns.map((c) => ({ ...c, path: `${table}.${r.key}.${c.key}` })) })) };
+  return {
+    table,
+    rows: rows.map((r) => ({ key: r.key, columns: r.columns.map((c) => ({ key: c.key, money: c.money === true, path: `${table}.${r.key}.${c.key}` })) })),
+  };
 }
 
 /**

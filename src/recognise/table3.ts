@@ -77,13 +77,26 @@ function allRowsSimilarity(segments: Segment[]): readonly SimRow[] {
   );
 }
 
+/** Each generation's rows as indexes into TABLE3_ROWS (the columns of the full similarity matrix). */
+const ROW_INDEX: Record<TableGeneration, Int32Array> = {
+  '2021': Int32Array.from(table3Rows('2021'), (r) => TABLE3_ROWS.indexOf(r)),
+  '2019': Int32Array.from(table3Rows('2019'), (r) => TABLE3_ROWS.indexOf(r)),
+};
+/** Per similarity row (shared between reports, see simMatrix), its columns for each generation. */
+const generationRows = new WeakMap<SimRow, Partial<Record<TableGeneration, SimRow>>>();
+
 /** The columns of the full similarity matrix for one generation's rows. */
-function simFor(all: readonly SimRow[], rows: Table3RowDef[]): SimRow[] {
-  const idx = rows.map((r) => TABLE3_ROWS.indexOf(r));
+function simFor(all: readonly SimRow[], generation: TableGeneration): SimRow[] {
+  const idx = ROW_INDEX[generation];
   return all.map((row) => {
-    // a loop, not Float64Array.from(idx, f), which walks idx with an iterator object per element
-    const out = new Float64Array(idx.length);
-    for (let j = 0; j < idx.length; j++) out[j] = row[idx[j]];
+    let byGeneration = generationRows.get(row);
+    if (!byGeneration) generationRows.set(row, (byGeneration = {}));
+    let out = byGeneration[generation];
+    if (!out) {
+      out = new Float64Array(idx.length);
+      for (let j = 0; j < idx.length; j++) out[j] = row[idx[j]];
+      byGeneration[generation] = out;
+    }
     return out;
   });
 }
@@ -119,7 +132,7 @@ function readRows(original: Segment[], lenient = false): Reading | null {
   const simAll = allRowsSimilarity(segments);
   for (const generation of GENERATIONS) {
     const rows = table3Rows(generation);
-    const sim = simFor(simAll, rows);
+    const sim = simFor(simAll, generation);
     const fits = prepared.map((p) => rows.map(() => p !== null));
     const { rowOf, score } = align(sim, fits, rows.length);
     if (!best || score > best.score) best = { generation, rowOf, sim, score };
@@ -267,10 +280,12 @@ function readStream(segments: Segment[]): Reading | null {
     const vals = tokens.map((t) => tokenValue(t).value);
     const matrixOf = (r: StreamReading) => r.index.map((row) => row.map((p) => vals[p]));
     const plain: StreamReading = { index: rows.map((_, r) => COLS.map((_, c) => r * W + c)), blocks: rows.length, key: '' };
-    const candidates = (violations(matrixOf(plain), generation) === 0 ? [plain] : blockReadings(vals, rows.length))
-      .map((c) => ({ ...c, bad: violations(matrixOf(c), generation) }))
-      .filter((c) => c.bad === 0)
-      .sort((a, b) => a.blocks - b.blocks);
+    const candidates =
+      violations(matrixOf(plain), generation) === 0
+        ? [plain]
+        : blockReadings(vals, rows.length)
+            .filter((c) => violations(matrixOf(c), generation) === 0)
+            .sort((a, b) => a.blocks - b.blocks);
     // plain row order when it fits; otherwise the reading with the fewest blocks
     const best = candidates.find((c) => c.blocks === rows.length) ?? candidates[0];
     if (!best) continue;
@@ -305,7 +320,7 @@ function readGlued(segments: Segment[]): Reading | null {
   const simAll = allRowsSimilarity(segments);
   for (const generation of GENERATIONS) {
     const rows = table3Rows(generation);
-    const sim = simFor(simAll, rows);
+    const sim = simFor(simAll, generation);
     const fits = groups.map((g) => {
       const digits = g.join('').length;
       return rows.map(() => digits >= W && g.length <= W);
