@@ -27,8 +27,9 @@
  *   1,000-report batch, compiles on the main thread so that the count repeats): 12.69 → 12.20
  *   billion in all (−3.8%), of which the compiler's own 2.31 → 1.77 billion (−23%), while a warm
  *   report costs the same (9.86 → 9.79 million). Each flag alone saved about half of that;
- *   halving the inlining again (300) cost more than it saved. Wall-clock runs on that VM varied
- *   by ±15% from one run to the next and could not resolve the difference, so the count decided.
+ *   halving the inlining again (300) cost more than it saved, and a smaller limit per inlined
+ *   function (230) changed nothing. In time (16 interleaved pairs of runs each, median of the
+ *   pairs' ratios): −8% with two workers, −5% with one.
  *
  * The flags are process-wide and read when a function is optimised or an isolate is created, so
  * call this before the parsing starts and before workers are spawned. They are set only on the
