@@ -10,7 +10,7 @@
  * 3. glued: the digits of a row are run together; every way of cutting them is tried and the
  *    row and column totals pick the one meant — an undecidable cell stays null.
  */
-import { TABLE3_COLUMN_KEYS, TABLE3_ROWS, table3Rows, type Table3RowDef, type TableGeneration } from '../model/template.js';
+import { TABLE3_COLUMN_KEYS, TABLE3_ROWS, table3Rows, type TableGeneration } from '../model/template.js';
 import type { Recognition, Note } from './context.js';
 import { align, similarity, simMatrix, target, type SimRow } from './match.js';
 import { normLabel } from './normalise.js';
@@ -85,7 +85,10 @@ const ROW_INDEX: Record<TableGeneration, Int32Array> = {
 /** Per similarity row (shared between reports, see simMatrix), its columns for each generation. */
 const generationRows = new WeakMap<SimRow, Partial<Record<TableGeneration, SimRow>>>();
 
-/** The columns of the full similarity matrix for one generation's rows. */
+/**
+ * The columns of the full similarity matrix for one generation's rows, made once per similarity
+ * row: the rows are shared between reports, and read, never written.
+ */
 function simFor(all: readonly SimRow[], generation: TableGeneration): SimRow[] {
   const idx = ROW_INDEX[generation];
   return all.map((row) => {
