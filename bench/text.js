@@ -12,6 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { readBytes } from '../dist/read/index.js';
 import { recognise } from '../dist/recognise/index.js';
 import { checkRecognised } from '../dist/pipeline.js';
+import { PARSE_WORKER_LIMITS } from '../dist/jit.js';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url).pathname;
 const N = Number(process.env.BENCH_TEXT_N ?? 1000);
@@ -32,7 +33,7 @@ async function parallel(files, workers) {
       { length: workers },
       () =>
         new Promise((resolve, reject) => {
-          const w = new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: { files, next } });
+          const w = new Worker(new URL('./parse-worker.js', import.meta.url), { workerData: { files, next }, resourceLimits: PARSE_WORKER_LIMITS });
           w.once('message', resolve);
           w.once('error', reject);
         }),

@@ -12,7 +12,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { tuneJit } from '../jit.js';
+import { PARSE_WORKER_LIMITS, tuneJit } from '../jit.js';
 import type { FileTask, WorkerAnswer } from './serve.js';
 
 interface Job<Outcome> {
@@ -97,7 +97,7 @@ export class WorkerPool<Init, Outcome> {
   }
 
   private spawn(): Slot<Outcome> {
-    const slot: Slot<Outcome> = { worker: new Worker(this.url, { workerData: this.init }), jobs: [], lastProgress: Date.now(), online: false };
+    const slot: Slot<Outcome> = { worker: new Worker(this.url, { workerData: this.init, resourceLimits: PARSE_WORKER_LIMITS }), jobs: [], lastProgress: Date.now(), online: false };
     slot.worker.on('message', (msg: WorkerAnswer<Outcome>) => {
       if ('ready' in msg) {
         slot.online = true;
