@@ -7,18 +7,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { FILES_PER_WORKER, renderEach } from '../src/cli/batch.js';
+import { PARSE_WORKER_LIMITS } from '../src/jit.js';
 import type { RenderInit } from '../src/cli/render-worker.js';
 import type { Rendered } from '../src/cli/rendering.js';
 import { FIXTURES } from './helpers.js';
 
-// every pool made, with its number of workers
+// every pool made, with its number of workers and their heap limits
 const pools = vi.hoisted(() => [] as number[]);
+const limits = vi.hoisted(() => [] as unknown[]);
 vi.mock('../src/workers/pool.js', async (original) => {
   const m = await original<typeof import('../src/workers/pool.js')>();
   class CountedPool<I, O> extends m.WorkerPool<I, O> {
     constructor(...args: ConstructorParameters<typeof m.WorkerPool<I, O>>) {
       super(...args);
       pools.push(this.size);
+      limits.push(args[3]?.resourceLimits);
     }
   }
   return { ...m, WorkerPool: CountedPool };
@@ -48,8 +51,10 @@ const jsonl: RenderInit = { options: {}, rendering: { kind: 'json', pretty: fals
 describe('renderEach', () => {
   it('a large batch goes to the workers asked for, and comes back in argument order as the main thread renders it', async () => {
     pools.length = 0;
+    limits.length = 0;
     const two = await all(files, jsonl, 2);
     expect(pools).toEqual([2]);
+    expect(limits).toEqual([PARSE_WORKER_LIMITS]);
     const one = await all(files, jsonl, 1);
     expect(pools).toEqual([2]); // --threads 1: no pool
     expect(two).toEqual(one);

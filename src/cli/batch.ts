@@ -5,6 +5,7 @@
  * whole pipeline before it is fast, so a small batch is parsed on this thread.
  */
 import { availableParallelism } from 'node:os';
+import { PARSE_WORKER_LIMITS } from '../jit.js';
 import { failedResult, parseBuffer, parsePath } from '../pipeline.js';
 import { builtWorker, WorkerPool } from '../workers/pool.js';
 import type { RenderInit } from './render-worker.js';
@@ -34,7 +35,7 @@ export async function* renderEach(inputs: string[], init: RenderInit, threads = 
     return;
   }
   const failed = (path: string, code: string, message: string) => renderResult(failedResult(path, code, message), init.rendering);
-  const pool = new WorkerPool<RenderInit, Rendered>(builtWorker('cli/render-worker.js'), init, failed, { threads: workers });
+  const pool = new WorkerPool<RenderInit, Rendered>(builtWorker('cli/render-worker.js'), init, failed, { threads: workers, resourceLimits: PARSE_WORKER_LIMITS });
   try {
     // the workers finish files in any order; no more are in flight than the pool holds ahead
     const pending = new Map<number, Promise<Rendered>>();

@@ -11,8 +11,8 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { PARSE_WORKER_LIMITS, tuneJit } from '../jit.js';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { tuneJit } from '../jit.js';
 import type { FileTask, WorkerAnswer } from './serve.js';
 
 interface Job<Outcome> {
@@ -62,16 +62,22 @@ export class WorkerPool<Init, Outcome> {
   /** Set when a worker failed before it started: every file would fail the same way. */
   private fatal: Error | null = null;
 
-  /** `url`: the worker module (see builtWorker); `init`: its workerData. */
+  private readonly resourceLimits: ResourceLimits | undefined;
+
+  /**
+   * `url`: the worker module (see builtWorker); `init`: its workerData; `resourceLimits`: the
+   * workers' heap limits (Node's defaults when absent).
+   */
   constructor(
     private readonly url: URL,
     private readonly init: Init,
     private readonly failed: FailedOutcome<Outcome>,
-    options: { threads?: number; timeoutMs?: number } = {},
+    options: { threads?: number; timeoutMs?: number; resourceLimits?: ResourceLimits } = {},
   ) {
     tuneJit(); // before the workers' isolates exist: they read it when created
     this.size = Math.max(1, options.threads ?? availableParallelism());
     this.timeoutMs = options.timeoutMs ?? 120_000;
+    this.resourceLimits = options.resourceLimits;
     for (let i = 0; i < this.size; i++) this.slots.push(this.spawn());
     this.watchdog = setInterval(() => this.check(), Math.min(1000, this.timeoutMs / 4));
     this.watchdog.unref();
@@ -97,7 +103,7 @@ export class WorkerPool<Init, Outcome> {
   }
 
   private spawn(): Slot<Outcome> {
-    const slot: Slot<Outcome> = { worker: new Worker(this.url, { workerData: this.init, resourceLimits: PARSE_WORKER_LIMITS }), jobs: [], lastProgress: Date.now(), online: false };
+    const slot: Slot<Outcome> = { worker: new Worker(this.url, { workerData: this.init, resourceLimits: this.resourceLimits }), jobs: [], lastProgress: Date.now(), online: false };
     slot.worker.on('message', (msg: WorkerAnswer<Outcome>) => {
       if ('ready' in msg) {
         slot.online = true;
