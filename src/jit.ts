@@ -69,7 +69,8 @@ export function tuneJit(): void {
  * (155–159 MB for two workers). In time, 16 interleaved pairs of runs each: −4% and −5% with two
  * workers, −2% with one. A worker's limits are its own (the main thread's heap is set up before
  * any of this code runs), so they are given where workers are made: `gongkai parse`/`check`'s
- * pool and the bench. Not the ingest's: over 100,000 files its workers' young generations grew
- * to the limit, and its peak RSS went from 687 to 890 MB with no gain measured.
+ * pool and the bench. Not the ingest's: with them, its 100,000-file bench ran at 800–870 MB of
+ * RSS instead of 570–650 (peak 890 against 687; long-running workers presumably grow their young
+ * generations to the limit), and no gain in speed was measured.
  */
 export const PARSE_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 192 };
