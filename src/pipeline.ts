@@ -50,7 +50,8 @@ export async function parseBuffer(data: Buffer, path: string, options: ParseOpti
   }
 }
 
-function formatOf(path: string): string {
+/** The format a path names by its extension, for a file that could not be read ('unknown' without one). */
+export function formatOf(path: string): string {
   const m = /\.([A-Za-z0-9]+)$/.exec(path);
   return m ? m[1].toLowerCase() : 'unknown';
 }

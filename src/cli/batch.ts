@@ -19,8 +19,10 @@ export const FILES_PER_WORKER = 50;
 
 /**
  * One worker per core but one: that core is left to this thread, which writes the output, and to
- * the workers' optimising compilers. On a 2-core machine that is no worker at all, which is
- * right there: 1,000 files took 1.54 s on this thread and 1.63–1.65 s with two workers.
+ * the workers' optimising compilers. On a 2-core machine that is no worker at all. There, 1,000
+ * files took 1.54 s on this thread and 1.63–1.65 s with two workers; with the later JIT and heap
+ * settings, two workers were about 3% faster in 5 of 6 pairs of runs — too close to change the
+ * default on one machine whose timings vary by ±15%.
  */
 export const defaultThreads = (): number => Math.max(1, availableParallelism() - 1);
 

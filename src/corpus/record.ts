@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import type { Cell, Report } from '../model/report.js';
 import { isReadError } from '../model/report.js';
-import { parseBuffer, parsePath, type ParseOptions } from '../pipeline.js';
+import { formatOf, parseBuffer, parsePath, type ParseOptions } from '../pipeline.js';
 import { DEFAULT_MAX_BYTES } from '../read/index.js';
 import { fingerprint, toBytes, type ProseSection } from './duplicate.js';
 
@@ -58,8 +58,6 @@ export function proseSections<S extends ProseSection>(report: { sections: S[]; m
   return report.sections.filter((s) => !(national && TABLE_PARTS.has(s.key)));
 }
 
-const ext = (path: string) => /\.([A-Za-z0-9]+)$/.exec(path)?.[1].toLowerCase() ?? 'unknown';
-
 /** A file too large to parse is still identified by its content (streamed, not read whole). */
 async function hashFile(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -77,10 +75,10 @@ export async function processFile(path: string, skip: ReadonlySet<string>, optio
   // synchronous reads: a worker has nothing else to do meanwhile, and they cost less
   try {
     const st = statSync(path);
-    if (!st.isFile()) return { kind: 'failed', path, sha256: null, bytes: null, format: ext(path), code: 'NOT_FOUND', message: `${path} is not a file` };
+    if (!st.isFile()) return { kind: 'failed', path, sha256: null, bytes: null, format: formatOf(path), code: 'NOT_FOUND', message: `${path} is not a file` };
     size = st.size;
   } catch (e) {
-    return { kind: 'failed', path, sha256: null, bytes: null, format: ext(path), code: 'NOT_FOUND', message: `cannot open ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    return { kind: 'failed', path, sha256: null, bytes: null, format: formatOf(path), code: 'NOT_FOUND', message: `cannot open ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
   }
   let sha256: string;
   let data: Buffer | null = null;
@@ -91,7 +89,7 @@ export async function processFile(path: string, skip: ReadonlySet<string>, optio
       sha256 = createHash('sha256').update(data).digest('hex');
     }
   } catch (e) {
-    return { kind: 'failed', path, sha256: null, bytes: size, format: ext(path), code: 'NOT_FOUND', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    return { kind: 'failed', path, sha256: null, bytes: size, format: formatOf(path), code: 'NOT_FOUND', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
   }
   if (skip.has(sha256)) return { kind: 'skipped', path, sha256 };
   // too large: parsePath reports it without reading the file

@@ -54,10 +54,10 @@ export function newCell(
   raw: string,
   value: number | null,
   loc: Loc,
-  marker: Cell['marker'],
-  unit: string | undefined,
-  normalised: string | undefined,
-  inferred: string | undefined,
+  marker?: Cell['marker'],
+  unit?: string,
+  normalised?: string,
+  inferred?: string,
 ): Cell {
   return { path, raw, value, loc, marker, unit, normalised, inferred };
 }

@@ -36,8 +36,8 @@ export function recognise(doc: SourceDocument): Recognised {
   const date = findDate(doc);
   const year = findYear(title, doc);
   // provenance of the identity too: where the title (and the year and body in it) and the date are printed
-  if (title) rec.cells.push(newCell('meta.title', title, null, titleLoc ?? {}, undefined, undefined, undefined, undefined));
-  if (date.date) rec.cells.push(newCell('meta.date', date.raw ?? date.date, null, date.loc ?? {}, undefined, undefined, undefined, undefined));
+  if (title) rec.cells.push(newCell('meta.title', title, null, titleLoc ?? {}));
+  if (date.date) rec.cells.push(newCell('meta.date', date.raw ?? date.date, null, date.loc ?? {}));
   const sections = findSections(doc);
   const template: Generation = t2?.generation ?? t3?.generation ?? (legacy ? 'legacy' : t4 ? '2021' : 'unknown');
 

@@ -30,9 +30,13 @@ export interface DiagnosticCounts {
   unreadable: number;
 }
 
+/** Counts of nothing yet, to add files' counts to. */
+export const noCounts = (): DiagnosticCounts => ({ errors: 0, warnings: 0, infos: 0, unreadable: 0 });
+
 /** One file's counts. */
 export function countsOf(r: ParseResult): DiagnosticCounts {
-  const counts = { errors: 0, warnings: 0, infos: 0, unreadable: isReadError(r) ? 1 : 0 };
+  const counts = noCounts();
+  if (isReadError(r)) counts.unreadable = 1;
   if (!isReadError(r)) {
     for (const f of r.findings) {
       if (f.severity === 'error') counts.errors++;
@@ -72,7 +76,7 @@ export function diagnosticSummary(files: number, n: DiagnosticCounts, opts: Diag
 }
 
 export function renderDiagnostics(results: ParseResult[], opts: DiagnosticOptions): string {
-  const total: DiagnosticCounts = { errors: 0, warnings: 0, infos: 0, unreadable: 0 };
+  const total = noCounts();
   const out: string[] = [];
   for (const r of results) {
     for (const line of diagnosticLines(r, opts)) out.push(line);
@@ -81,4 +85,3 @@ export function renderDiagnostics(results: ParseResult[], opts: DiagnosticOption
   out.push('', diagnosticSummary(results.length, total, opts));
   return out.join('\n');
 }
-

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { findRule, type RuleSelection } from '../../check/engine.js';
 import type { Severity } from '../../model/report.js';
-import { addCounts, diagnosticSummary, type DiagnosticCounts } from '../../render/diagnostics.js';
+import { addCounts, diagnosticSummary, noCounts } from '../../render/diagnostics.js';
 import { defaultThreads, renderEach } from '../batch.js';
 import { OutputSequence, outputFormat, parseSize, parseThreads, UsageError, writeOut } from '../io.js';
 import { jsonRendering, type Rendering } from '../rendering.js';
@@ -46,7 +46,7 @@ export function registerCheck(program: Command): void {
       const color = Boolean(opts.color ?? (process.stdout.isTTY && !process.env.NO_COLOR));
       const rendering: Rendering = format === 'text' ? { kind: 'diagnostics', color } : jsonRendering(format, files.length);
       const out = OutputSequence.of(rendering);
-      const total: DiagnosticCounts = { errors: 0, warnings: 0, infos: 0, unreadable: 0 };
+      const total = noCounts();
       for await (const r of renderEach(files, { options: { maxBytes: parseSize(opts.maxSize), rules }, rendering }, threads)) {
         addCounts(total, r);
         await out.add(r.out);
