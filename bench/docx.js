@@ -4,6 +4,7 @@ import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { setUpJit } from './jit.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'docx');
@@ -38,4 +39,7 @@ export async function run() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await run();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  setUpJit();
+  await run();
+}

@@ -17,6 +17,7 @@ import { openStore } from '../dist/corpus/store.js';
 import { ingest } from '../dist/corpus/ingest.js';
 import { findings, rank, rawSql, search, series, summary, total } from '../dist/corpus/query.js';
 import { TABLE2, TABLE3_APPLICANT_KEYS, TABLE3_ROWS, TABLE4_BLOCKS } from '../dist/model/template.js';
+import { setUpJit } from './jit.js';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url).pathname;
 const N = Number(process.env.BENCH_INGEST_N ?? 100_000);
@@ -285,6 +286,7 @@ export async function run() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  setUpJit();
   const figures = await run();
   for (const [k, v] of Object.entries(figures)) console.log(`${k}: ${v}`);
 }

@@ -16,6 +16,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBuffer } from '../dist/pipeline.js';
+import { setUpJit } from './jit.js';
 
 const FIXTURES = new URL('../test/fixtures/real/', import.meta.url).pathname;
 const REPEAT = Number(process.env.BENCH_PDF_REPEAT ?? 15);
@@ -101,4 +102,7 @@ export async function run() {
   return out;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  setUpJit();
+  await run();
+}

@@ -1,10 +1,9 @@
 // `npm run bench`: every benchmark of the project, one after the other, then a summary.
 // BENCH_ONLY=text,pdf runs a subset; the machine's own speed is always measured first. The
-// process is set up as the CLI sets itself up (tuneJit: V8's optimiser settings for batches);
-// BENCH_JIT=default measures V8's defaults instead.
-import { tuneJit } from '../dist/jit.js';
+// process is set up as the CLI sets itself up (see jit.js).
+import { setUpJit } from './jit.js';
 
-if (process.env.BENCH_JIT !== 'default') tuneJit();
+setUpJit();
 const sections = [
   ['machine', './machine.js'],
   ['text', './text.js'],

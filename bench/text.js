@@ -13,6 +13,7 @@ import { readBytes } from '../dist/read/index.js';
 import { recognise } from '../dist/recognise/index.js';
 import { checkRecognised } from '../dist/pipeline.js';
 import { PARSE_WORKER_LIMITS } from '../dist/jit.js';
+import { setUpJit } from './jit.js';
 
 const FIXTURES = new URL('../test/fixtures/', import.meta.url).pathname;
 const N = Number(process.env.BENCH_TEXT_N ?? 1000);
@@ -133,4 +134,7 @@ export async function run() {
   }
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await run();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  setUpJit();
+  await run();
+}

@@ -21,8 +21,10 @@ export const FILES_PER_WORKER = 50;
  * One worker per core but one: that core is left to this thread, which writes the output, and to
  * the workers' optimising compilers. On a 2-core machine that is no worker at all. There, 1,000
  * files took 1.54 s on this thread and 1.63–1.65 s with two workers; with the later JIT and heap
- * settings, two workers were about 3% faster in 5 of 6 pairs of runs — too close to change the
- * default on one machine whose timings vary by ±15%.
+ * settings, two workers were about 3% faster in 5 of 6 pairs of runs, and on a faster 2-core VM
+ * (2026-11-24) 5% faster in 8 of 8 pairs for 1,000 files, but 29%, 24%, 14% and 6% slower for
+ * 100, 200, 400 and 700 files (each worker loads and warms up the pipeline again). Two workers pay
+ * off there only from about 850 files, so the default stays; `--threads 2` is for larger runs.
  */
 export const defaultThreads = (): number => Math.max(1, availableParallelism() - 1);
 
