@@ -13,7 +13,10 @@ import { renderResult, type Rendered } from './rendering.js';
 
 /**
  * Fewest files per worker: below this a worker's start and warm-up (about a quarter of a second
- * on a 2-core machine) cost more than it saves.
+ * for its first 100 files on a 2-core machine) cost more than it saves. It is a floor for
+ * machines with a core for each worker, where it was not measured; on 2 cores, where two workers
+ * also take each other's time, even 350 files each were slower than the main thread alone (see
+ * defaultThreads, which gives such a machine no workers).
  */
 export const FILES_PER_WORKER = 50;
 

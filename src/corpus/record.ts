@@ -50,6 +50,14 @@ export type FileOutcome =
   | { kind: 'failed'; path: string; sha256: string | null; bytes: number | null; format: string; code: string; message: string }
   | { kind: 'report'; path: string; sha256: string; bytes: number; record: ReportRecord };
 
+/**
+ * The outcome for a file that could not be stored, and why: `bytes` and `sha256` as far as the
+ * file was read, `format` what the reader made of it (by default what its extension says).
+ */
+export function failedFile(path: string, code: string, message: string, bytes: number | null = null, sha256: string | null = null, format = formatOf(path)): FileOutcome {
+  return { kind: 'failed', path, sha256, bytes, format, code, message };
+}
+
 /** The parts of a report whose prose is compared (FORMAT.md TXT-REPEAT: 一、五、六 and free parts). */
 const TABLE_PARTS = new Set(['proactive', 'requests', 'reviewLitigation']);
 export function proseSections<S extends ProseSection>(report: { sections: S[]; meta: Pick<Report['meta'], 'template'> }): S[] {
@@ -75,10 +83,10 @@ export async function processFile(path: string, skip: ReadonlySet<string>, optio
   // synchronous reads: a worker has nothing else to do meanwhile, and they cost less
   try {
     const st = statSync(path);
-    if (!st.isFile()) return { kind: 'failed', path, sha256: null, bytes: null, format: formatOf(path), code: 'NOT_FOUND', message: `${path} is not a file` };
+    if (!st.isFile()) return failedFile(path, 'NOT_FOUND', `${path} is not a file`);
     size = st.size;
   } catch (e) {
-    return { kind: 'failed', path, sha256: null, bytes: null, format: formatOf(path), code: 'NOT_FOUND', message: `cannot open ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    return failedFile(path, 'NOT_FOUND', `cannot open ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   let sha256: string;
   let data: Buffer | null = null;
@@ -89,16 +97,16 @@ export async function processFile(path: string, skip: ReadonlySet<string>, optio
       sha256 = createHash('sha256').update(data).digest('hex');
     }
   } catch (e) {
-    return { kind: 'failed', path, sha256: null, bytes: size, format: formatOf(path), code: 'NOT_FOUND', message: `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    return failedFile(path, 'NOT_FOUND', `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, size);
   }
   if (skip.has(sha256)) return { kind: 'skipped', path, sha256 };
   // too large: parsePath reports it without reading the file
   const result = data ? await parseBuffer(data, path, options) : await parsePath(path, options);
-  if (isReadError(result)) return { kind: 'failed', path, sha256, bytes: size, format: result.source.format, code: result.error.code, message: result.error.message };
+  if (isReadError(result)) return failedFile(path, result.error.code, result.error.message, size, sha256, result.source.format);
   try {
     return { kind: 'report', path, sha256, bytes: size, record: toRecord(result) };
   } catch (e) {
-    return { kind: 'failed', path, sha256, bytes: size, format: result.source.format, code: 'INTERNAL', message: `gongkai could not store the report: ${e instanceof Error ? e.message : String(e)}` };
+    return failedFile(path, 'INTERNAL', `gongkai could not store the report: ${e instanceof Error ? e.message : String(e)}`, size, sha256, result.source.format);
   }
 }
 

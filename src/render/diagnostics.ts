@@ -37,7 +37,7 @@ export const noCounts = (): DiagnosticCounts => ({ errors: 0, warnings: 0, infos
 export function countsOf(r: ParseResult): DiagnosticCounts {
   const counts = noCounts();
   if (isReadError(r)) counts.unreadable = 1;
-  if (!isReadError(r)) {
+  else {
     for (const f of r.findings) {
       if (f.severity === 'error') counts.errors++;
       else if (f.severity === 'warning') counts.warnings++;
